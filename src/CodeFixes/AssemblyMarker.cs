@@ -1,0 +1,6 @@
+namespace LazyMigrate.CodeFixes;
+
+/// <summary>Placeholder until the fixes land.</summary>
+internal static class AssemblyMarker
+{
+}

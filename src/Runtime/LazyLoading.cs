@@ -1,0 +1,6 @@
+namespace LazyMigrate;
+
+/// <summary>Placeholder until the runtime lands.</summary>
+public static class LazyLoading
+{
+}
