@@ -219,14 +219,20 @@ namespace LazyMigrate.Catalog
                 name = name.Substring(3);
             }
 
+            // Cut at the earliest extension: Magick.NET ships its Linux library as Magick.Native-Q8-x64.dll.so.
+            var cut = -1;
             foreach (var extension in new[] { ".so", ".dll", ".dylib" })
             {
                 var at = name.IndexOf(extension, StringComparison.OrdinalIgnoreCase);
-                if (at > 0)
+                if (at > 0 && (cut < 0 || at < cut))
                 {
-                    name = name.Substring(0, at);
-                    break;
+                    cut = at;
                 }
+            }
+
+            if (cut > 0)
+            {
+                name = name.Substring(0, cut);
             }
 
             // libgit2 ships as git2-<hash>; the hash changes with every release.

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+
+namespace LazyMigrate.StartupHarness;
+
+/// <summary>One measured process run.</summary>
+internal sealed class RunResult
+{
+    public string Variant { get; set; } = "";
+
+    public string Mode { get; set; } = "";
+
+    public int Index { get; set; }
+
+    public bool Succeeded { get; set; }
+
+    public string? Error { get; set; }
+
+    public int ExitCode { get; set; }
+
+    /// <summary>Wall clock from Process.Start to reading the marker line on stdout, measured by the harness.</summary>
+    public double? TimeToReadyMs { get; set; }
+
+    public double TotalMs { get; set; }
+
+    public List<string> Output { get; set; } = new();
+
+    /// <summary>Per-part first-use time printed by the app on its <c>TIMING first-use PART MS ms</c> lines.</summary>
+    public Dictionary<string, double> FirstUseMs { get; set; } = new(StringComparer.Ordinal);
+
+    public HookProfile? Profile { get; set; }
+}
+
+/// <summary>Starts an app under the startup hook and measures it.</summary>
+internal static class AppRunner
+{
+    public const string Marker = "READY";
+    public const string TimingPrefix = "TIMING";
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    public static RunResult Run(string variant, string mode, int index, string appDll, string hookDll, string profilePath, IDictionary<string, string> environment)
+    {
+        var result = new RunResult { Variant = variant, Mode = mode, Index = index };
+        if (File.Exists(profilePath))
+        {
+            File.Delete(profilePath);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+        };
+        start.ArgumentList.Add(appDll);
+        start.Environment["DOTNET_STARTUP_HOOKS"] = hookDll;
+        start.Environment["LAZYMIGRATE_PROFILE_OUTPUT"] = profilePath;
+        start.Environment["LAZYMIGRATE_READY_MARKER"] = Marker;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var pair in environment)
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
+
+        var stderr = new List<string>();
+        var watch = new Stopwatch();
+        using var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.Add(e.Data);
+                }
+            }
+        };
+
+        start.Environment["LAZYMIGRATE_LAUNCH_UNIX_MS"] = UnixNowMs();
+        watch.Start();
+        process.Start();
+        process.BeginErrorReadLine();
+
+        // A dedicated thread reads stdout synchronously: the marker's arrival time is what we measure.
+        var reader = new Thread(() =>
+        {
+            string? line;
+            while ((line = process.StandardOutput.ReadLine()) is not null)
+            {
+                if (result.TimeToReadyMs is null && line.Contains(Marker, StringComparison.Ordinal))
+                {
+                    result.TimeToReadyMs = watch.Elapsed.TotalMilliseconds;
+                }
+
+                result.Output.Add(line);
+            }
+        }) { IsBackground = true, Name = "stdout-" + variant };
+        reader.Start();
+
+        if (!process.WaitForExit(RunTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            result.Error = $"timed out after {RunTimeout.TotalSeconds:0} s";
+        }
+
+        process.WaitForExit();
+        reader.Join(TimeSpan.FromSeconds(10));
+        result.TotalMs = watch.Elapsed.TotalMilliseconds;
+        result.ExitCode = process.ExitCode;
+        ParseTimings(result);
+
+        if (result.Error is null && result.ExitCode != 0)
+        {
+            result.Error = $"exit code {result.ExitCode}: {string.Join(" | ", Last(stderr, 6))}";
+        }
+        else if (result.Error is null && result.TimeToReadyMs is null)
+        {
+            result.Error = "no ready marker on stdout";
+        }
+
+        try
+        {
+            result.Profile = HookProfile.Load(profilePath);
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            result.Error ??= "no usable startup-hook profile: " + ex.Message;
+        }
+
+        result.Succeeded = result.Error is null;
+        return result;
+    }
+
+    /// <summary>The app's output without timing lines: what must not change with migration.</summary>
+    public static List<string> Comparable(IEnumerable<string> output)
+    {
+        var lines = new List<string>();
+        foreach (var line in output)
+        {
+            if (!line.StartsWith(TimingPrefix, StringComparison.Ordinal))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private static void ParseTimings(RunResult result)
+    {
+        foreach (var line in result.Output)
+        {
+            // TIMING first-use <part> <ms> ms
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 4 && parts[0] == TimingPrefix && parts[1] == "first-use"
+                && double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+            {
+                result.FirstUseMs[parts[2]] = ms;
+            }
+        }
+    }
+
+    private static string UnixNowMs()
+        => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> Last(List<string> lines, int count)
+    {
+        lock (lines)
+        {
+            return lines.GetRange(Math.Max(0, lines.Count - count), Math.Min(count, lines.Count)).ToArray();
+        }
+    }
+}

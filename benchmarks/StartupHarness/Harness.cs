@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LazyMigrate.StartupHarness;
+
+/// <summary>Builds, migrates and measures the four apps, and writes the report.</summary>
+internal static class Harness
+{
+    public const string Bare = "bare";
+    public const string Floor = "floor";
+    public const string Before = "before";
+    public const string After = "after";
+
+    private static readonly string[] Parts = { "catalog", "scoring", "image-formats", "thumbnail", "features", "storage" };
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Runs the whole session. Throws <see cref="HarnessStepException"/> only when a baseline app (bare, floor, before) cannot be built.</summary>
+    public static HarnessReport Run(HarnessOptions options, Action<string> log)
+    {
+        var layout = RepositoryLayout.Find(options.RepositoryRoot);
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(layout.Root, "artifacts", "startup"));
+        Directory.CreateDirectory(outputDirectory);
+        var report = new HarnessReport
+        {
+            Machine = DescribeMachine(),
+            StartedAtUtc = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
+            Runs = options.Runs,
+            PreloadRuns = options.PreloadRuns,
+            IdleMilliseconds = options.IdleMilliseconds,
+            Smoke = options.Smoke,
+        };
+
+        log("Building (Release)...");
+        var hook = AppBuilder.Build(layout.StartupHookProject, "net8.0", options.ReuseBuilds, log);
+        var apps = new Dictionary<string, string>
+        {
+            [Bare] = AppBuilder.Build(layout.BareProject, "net10.0", options.ReuseBuilds, log),
+            [Floor] = AppBuilder.Build(layout.FloorProject, "net10.0", options.ReuseBuilds, log),
+            [Before] = AppBuilder.Build(layout.SampleProject, "net10.0", options.ReuseBuilds, log),
+        };
+
+        log("Migrating a temp copy of samples/HeavyStartup...");
+        var migration = MigrateSample(layout, options, outputDirectory, log, report);
+        if (migration?.DllPath is not null && migration.Succeeded)
+        {
+            apps[After] = migration.DllPath;
+        }
+
+        try
+        {
+            var variants = new[] { Bare, Floor, Before, After };
+            var runs = Measure(options, hook, apps, outputDirectory, log);
+            report.RunDetails = runs;
+            foreach (var variant in variants)
+            {
+                report.Variants.Add(Summarize(variant, apps.ContainsKey(variant), runs.Where(r => r.Variant == variant && r.Mode == "ready").ToList(), variant == After ? report.Migration.Error : null));
+            }
+
+            SummarizeFirstUse(report, runs);
+            CompareOutputs(report, runs);
+            ComputeRatiosAndTargets(report);
+        }
+        finally
+        {
+            if (migration is not null && !options.KeepTemp)
+            {
+                SampleMigrator.Delete(migration);
+            }
+        }
+
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.json"), JsonSerializer.Serialize(report, JsonOptions));
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), MarkdownReport.Render(report));
+        log($"Wrote {Path.Combine(outputDirectory, "startup.md")} and startup.json");
+        return report;
+    }
+
+    private static MigrationResult? MigrateSample(RepositoryLayout layout, HarnessOptions options, string outputDirectory, Action<string> log, HarnessReport report)
+    {
+        MigrationResult? migration = null;
+        try
+        {
+            // The fixer loads the analyzer and code fixes from their Release build.
+            var codeFixes = AppBuilder.Build(layout.CodeFixesProject, "netstandard2.0", options.ReuseBuilds, log);
+            migration = SampleMigrator.Migrate(layout, options, Path.GetDirectoryName(codeFixes)!, log);
+        }
+        catch (HarnessStepException ex)
+        {
+            migration = new MigrationResult { Error = ex.Message };
+        }
+
+        report.Migration.FixerCommand = migration.FixerCommand;
+        report.Migration.Succeeded = migration.Succeeded;
+        report.Migration.Error = migration.Error;
+        report.Migration.ChangedFiles = migration.ChangedFiles;
+        if (migration.Error is not null)
+        {
+            log("  MIGRATION FAILED: " + migration.Error);
+        }
+
+        var sources = Path.Combine(outputDirectory, "migrated-sample");
+        if (Directory.Exists(sources))
+        {
+            Directory.Delete(sources, recursive: true);
+        }
+
+        SampleMigrator.SaveSources(migration, sources);
+        report.Migration.MigratedSourcesDirectory = Directory.Exists(sources) ? sources : null;
+        return migration;
+    }
+
+    private static List<RunResult> Measure(HarnessOptions options, string hook, Dictionary<string, string> apps, string outputDirectory, Action<string> log)
+    {
+        var profiles = Path.Combine(outputDirectory, "profiles");
+        Directory.CreateDirectory(profiles);
+        var order = new[] { Bare, Floor, Before, After }.Where(apps.ContainsKey).ToArray();
+        var runs = new List<RunResult>();
+        var noIdle = new Dictionary<string, string> { ["LAZYMIGRATE_PRELOAD"] = "0", ["LAZYMIGRATE_IDLE_MS"] = "0" };
+        var idle = new Dictionary<string, string> { ["LAZYMIGRATE_PRELOAD"] = "0", ["LAZYMIGRATE_IDLE_MS"] = options.IdleMilliseconds.ToString(CultureInfo.InvariantCulture) };
+        var idlePreload = new Dictionary<string, string>(idle) { ["LAZYMIGRATE_PRELOAD"] = "1" };
+
+        RunResult RunOne(string variant, string mode, int index, Dictionary<string, string> environment)
+        {
+            var profile = Path.Combine(profiles, $"{variant}-{mode.Replace('+', '-')}-{index}.json");
+            var run = AppRunner.Run(variant, mode, index, apps[variant], hook, profile, environment);
+            if (!run.Succeeded)
+            {
+                log($"  {variant} {mode} run {index}: FAILED: {run.Error}");
+            }
+
+            return run;
+        }
+
+        log("Warm-up run of each app (disk cache, not measured)...");
+        foreach (var variant in order)
+        {
+            RunOne(variant, "warmup", 0, noIdle);
+        }
+
+        log($"Measuring time to ready: {options.Runs} interleaved runs of {string.Join(", ", order)}...");
+        for (var i = 1; i <= options.Runs; i++)
+        {
+            foreach (var variant in order)
+            {
+                runs.Add(RunOne(variant, "ready", i, noIdle));
+            }
+        }
+
+        var idleVariants = new[] { Before, After }.Where(apps.ContainsKey).ToArray();
+        log($"Measuring first use after a {options.IdleMilliseconds} ms idle pause, with and without background preloading: {options.PreloadRuns} runs...");
+        for (var i = 1; i <= options.PreloadRuns; i++)
+        {
+            foreach (var variant in idleVariants)
+            {
+                runs.Add(RunOne(variant, "idle", i, idle));
+                runs.Add(RunOne(variant, "idle+preload", i, idlePreload));
+            }
+        }
+
+        return runs;
+    }
+
+    private static VariantSummary Summarize(string name, bool available, List<RunResult> runs, string? unavailableReason)
+    {
+        var ok = runs.Where(r => r.Succeeded && r.Profile is not null).ToList();
+        var summary = new VariantSummary
+        {
+            Name = name,
+            Description = name switch
+            {
+                Bare => "bare console app (samples/Bare)",
+                Floor => "floor: same shape, trivial stand-ins (samples/HeavyStartup.Floor)",
+                Before => "sample as written (samples/HeavyStartup)",
+                _ => "sample after migration (temp copy)",
+            },
+            Available = available,
+            Error = available ? null : unavailableReason ?? "not built",
+            SucceededRuns = ok.Count,
+            FailedRuns = runs.Count - ok.Count,
+            RunErrors = runs.Where(r => !r.Succeeded).Select(r => $"run {r.Index}: {r.Error}").Distinct().Take(5).ToList(),
+            TimeToReadyMs = Statistic.Of(ok.Select(r => r.TimeToReadyMs ?? 0)),
+            HookReadyAtMs = Statistic.Of(ok.Select(r => r.Profile!.ReadyAtMs)),
+            PeakRssMb = Statistic.Of(ok.Select(r => r.Profile!.PeakRssBytes / 1048576.0)),
+            RssMb = Statistic.Of(ok.Select(r => r.Profile!.RssBytes / 1048576.0)),
+            Assemblies = Statistic.Of(ok.Select(r => (double)r.Profile!.AssemblyCount)),
+            HeavyAssemblies = Statistic.Of(ok.Select(r => (double)r.Profile!.HeavyAssemblies.Count)),
+            HeavyNativeLibraries = Statistic.Of(ok.Select(r => (double)r.Profile!.HeavyNativeLibraries.Count)),
+        };
+
+        if (ok.Count > 0)
+        {
+            summary.HeavyAtReady = ok[0].Profile!.HeavyPackages;
+            summary.HeavyTriggers = ok[0].Profile!.HeavyTriggers;
+        }
+
+        return summary;
+    }
+
+    private static void SummarizeFirstUse(HarnessReport report, List<RunResult> runs)
+    {
+        foreach (var group in runs.Where(r => r.Succeeded && r.Variant != Bare).GroupBy(r => (r.Variant, r.Mode)))
+        {
+            var list = group.ToList();
+            var summary = new FirstUseSummary { Variant = group.Key.Variant, Mode = group.Key.Mode, Runs = list.Count };
+            foreach (var part in Parts)
+            {
+                summary.Parts[part] = Statistic.Of(list.Where(r => r.FirstUseMs.ContainsKey(part)).Select(r => r.FirstUseMs[part]));
+            }
+
+            report.FirstUse.Add(summary);
+        }
+    }
+
+    private static void CompareOutputs(HarnessReport report, List<RunResult> runs)
+    {
+        var comparison = report.OutputComparison;
+        var before = runs.FirstOrDefault(r => r.Variant == Before && r.Mode == "ready" && r.Succeeded);
+        var after = runs.FirstOrDefault(r => r.Variant == After && r.Mode == "ready" && r.Succeeded);
+        if (before is null || after is null)
+        {
+            comparison.Note = after is null ? "not checked: the migrated app has no successful run" : "not checked: the sample has no successful run";
+            return;
+        }
+
+        comparison.Checked = true;
+        comparison.Before = AppRunner.Comparable(before.Output);
+        comparison.After = AppRunner.Comparable(after.Output);
+        comparison.Equal = comparison.Before.SequenceEqual(comparison.After, StringComparer.Ordinal);
+
+        // Every run of a variant must print the same, or "equal" above would prove little.
+        var unstable = runs.Where(r => r.Succeeded && (r.Variant == Before || r.Variant == After))
+            .GroupBy(r => r.Variant)
+            .Where(g => g.Select(r => string.Join("\n", AppRunner.Comparable(r.Output))).Distinct().Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
+        comparison.Note = comparison.Equal ? "identical (TIMING lines excluded)" : "DIFFERENT (TIMING lines excluded)";
+        if (unstable.Count > 0)
+        {
+            comparison.Note += "; output varies between runs of: " + string.Join(", ", unstable);
+        }
+    }
+
+    private static void ComputeRatiosAndTargets(HarnessReport report)
+    {
+        VariantSummary Get(string name) => report.Variants.First(v => v.Name == name);
+        double? Ready(string name) => Get(name).TimeToReadyMs?.Median;
+        double? Divide(double? a, double? b) => a is null || b is null || b == 0 ? null : a / b;
+
+        report.Ratios["after/floor"] = Divide(Ready(After), Ready(Floor));
+        report.Ratios["after/bare"] = Divide(Ready(After), Ready(Bare));
+        report.Ratios["before/after"] = Divide(Ready(Before), Ready(After));
+        report.Ratios["before/floor"] = Divide(Ready(Before), Ready(Floor));
+
+        var after = Get(After);
+        var floor = Get(Floor);
+        var ran = after.SucceededRuns > 0;
+        string Show(double? value, string format) => value is null ? "n/a" : value.Value.ToString(format, CultureInfo.InvariantCulture);
+
+        var afterFloor = report.Ratios["after/floor"];
+        report.Targets.Add(new TargetCheck("time to ready vs floor", "≤ 1.05 ×", Show(afterFloor, "0.00") + " ×", ran ? afterFloor <= 1.05 : null));
+        var speedup = report.Ratios["before/after"];
+        report.Targets.Add(new TargetCheck("speed-up vs unmigrated", "≥ 10 ×", Show(speedup, "0.0") + " ×", ran ? speedup >= 10 : null));
+        report.Targets.Add(new TargetCheck("heavy native libraries at ready", "0", Show(after.HeavyNativeLibraries?.Max, "0"), ran ? after.HeavyNativeLibraries?.Max == 0 : null));
+        report.Targets.Add(new TargetCheck("heavy managed assemblies at ready", "0", Show(after.HeavyAssemblies?.Max, "0"), ran ? after.HeavyAssemblies?.Max == 0 : null));
+        var rssDelta = after.PeakRssMb is null || floor.PeakRssMb is null ? (double?)null : after.PeakRssMb.Median - floor.PeakRssMb.Median;
+        report.Targets.Add(new TargetCheck("peak RSS at ready vs floor", "≤ +3 MB", (rssDelta >= 0 ? "+" : "") + Show(rssDelta, "0.0") + " MB", ran ? rssDelta <= 3 : null));
+        report.Targets.Add(new TargetCheck("output after migration", "identical", report.OutputComparison.Checked ? (report.OutputComparison.Equal ? "identical" : "different") : "not checked", report.OutputComparison.Checked ? report.OutputComparison.Equal : null));
+    }
+
+    private static MachineInfo DescribeMachine()
+    {
+        var cpu = "";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "";
+        }
+        catch (IOException)
+        {
+            // Not Linux: leave it empty.
+        }
+
+        return new MachineInfo
+        {
+            Cores = Environment.ProcessorCount,
+            CpuModel = cpu,
+            Os = RuntimeInformation.OSDescription,
+            Runtime = RuntimeInformation.FrameworkDescription,
+        };
+    }
+}

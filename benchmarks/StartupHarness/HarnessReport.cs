@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+
+namespace LazyMigrate.StartupHarness;
+
+/// <summary>Everything one harness session measured; written as startup.json.</summary>
+internal sealed class HarnessReport
+{
+    public MachineInfo Machine { get; set; } = new();
+
+    public string StartedAtUtc { get; set; } = "";
+
+    public int Runs { get; set; }
+
+    public int PreloadRuns { get; set; }
+
+    public int IdleMilliseconds { get; set; }
+
+    public bool Smoke { get; set; }
+
+    public List<VariantSummary> Variants { get; set; } = new();
+
+    /// <summary>First-use timings per (variant, mode): mode "ready" = used right after ready; "idle" / "idle+preload" after the idle pause.</summary>
+    public List<FirstUseSummary> FirstUse { get; set; } = new();
+
+    public MigrationSummary Migration { get; set; } = new();
+
+    public OutputComparison OutputComparison { get; set; } = new();
+
+    public Dictionary<string, double?> Ratios { get; set; } = new();
+
+    public List<TargetCheck> Targets { get; set; } = new();
+
+    public List<RunResult> RunDetails { get; set; } = new();
+}
+
+internal sealed class MachineInfo
+{
+    public int Cores { get; set; }
+
+    public string CpuModel { get; set; } = "";
+
+    public string Os { get; set; } = "";
+
+    public string Runtime { get; set; } = "";
+}
+
+/// <summary>One app (bare, floor, before, after) over its measured runs at ready.</summary>
+internal sealed class VariantSummary
+{
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public bool Available { get; set; }
+
+    public string? Error { get; set; }
+
+    public int SucceededRuns { get; set; }
+
+    public int FailedRuns { get; set; }
+
+    public List<string> RunErrors { get; set; } = new();
+
+    public Statistic? TimeToReadyMs { get; set; }
+
+    public Statistic? HookReadyAtMs { get; set; }
+
+    public Statistic? PeakRssMb { get; set; }
+
+    public Statistic? RssMb { get; set; }
+
+    public Statistic? Assemblies { get; set; }
+
+    public Statistic? HeavyAssemblies { get; set; }
+
+    public Statistic? HeavyNativeLibraries { get; set; }
+
+    /// <summary>Heavy package → its assemblies/native libraries loaded at ready (first successful run).</summary>
+    public Dictionary<string, string> HeavyAtReady { get; set; } = new();
+
+    /// <summary>Heavy assembly → the first non-framework frame that loaded it (first successful run).</summary>
+    public Dictionary<string, string> HeavyTriggers { get; set; } = new();
+}
+
+internal sealed class FirstUseSummary
+{
+    public string Variant { get; set; } = "";
+
+    public string Mode { get; set; } = "";
+
+    public int Runs { get; set; }
+
+    public Dictionary<string, Statistic?> Parts { get; set; } = new();
+}
+
+internal sealed class MigrationSummary
+{
+    public string FixerCommand { get; set; } = "";
+
+    public bool Succeeded { get; set; }
+
+    public string? Error { get; set; }
+
+    public List<string> ChangedFiles { get; set; } = new();
+
+    public string? MigratedSourcesDirectory { get; set; }
+}
+
+internal sealed class OutputComparison
+{
+    public bool Checked { get; set; }
+
+    public bool Equal { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public List<string> Before { get; set; } = new();
+
+    public List<string> After { get; set; } = new();
+}
+
+internal sealed record TargetCheck(string Name, string Target, string Actual, bool? Met);

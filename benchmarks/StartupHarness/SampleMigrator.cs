@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Xml.Linq;
+
+namespace LazyMigrate.StartupHarness;
+
+/// <summary>What migrating the temp copy of the sample produced.</summary>
+internal sealed class MigrationResult
+{
+    public bool Succeeded => Error is null && DllPath is not null;
+
+    public string? Error { get; set; }
+
+    public string? DllPath { get; set; }
+
+    public string CopyDirectory { get; set; } = "";
+
+    public string FixerCommand { get; set; } = "";
+
+    public List<string> ChangedFiles { get; } = new();
+}
+
+/// <summary>
+/// Copies samples/HeavyStartup to a temp folder so it builds outside the repository, runs the fixer on it
+/// (dotnet format analyzers or lazymigrate fix) and builds the result.
+/// </summary>
+internal static class SampleMigrator
+{
+    public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005" };
+
+    public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
+    {
+        var result = new MigrationResult();
+        var root = Path.Combine(Path.GetTempPath(), "lazymigrate-startup-" + Guid.NewGuid().ToString("N")[..8]);
+        var copy = Path.Combine(root, "HeavyStartup");
+        result.CopyDirectory = copy;
+        try
+        {
+            CopySample(layout, root, copy, codeFixesOutputDir);
+            var before = Snapshot(copy);
+            var project = Path.Combine(copy, "HeavyStartup.csproj");
+
+            var fix = RunFixer(layout, options, project, result);
+            log($"  {result.FixerCommand}: exit {fix.ExitCode} in {fix.Elapsed.TotalSeconds:0.0} s");
+            if (!fix.Succeeded)
+            {
+                result.Error = $"the fixer failed (exit {fix.ExitCode}): {fix.Tail(15)}";
+                return result;
+            }
+
+            var after = Snapshot(copy);
+            result.ChangedFiles.AddRange(after.Where(p => !before.TryGetValue(p.Key, out var hash) || hash != p.Value).Select(p => p.Key).OrderBy(p => p, StringComparer.Ordinal));
+            log($"  files changed by the fixer: {(result.ChangedFiles.Count == 0 ? "none" : string.Join(", ", result.ChangedFiles))}");
+
+            // The referenced src projects were built in Release with the unmigrated sample; do not rebuild them here.
+            var build = AppBuilder.Run(new[] { "build", project, "-c", "Release", "-nologo", "-v:q", "-clp:ErrorsOnly", "-p:BuildProjectReferences=false" }, copy);
+            if (!build.Succeeded)
+            {
+                result.Error = $"the migrated sample does not build (exit {build.ExitCode}): {build.Tail(15)}";
+                return result;
+            }
+
+            result.DllPath = AppBuilder.FindOutput(project, "net10.0");
+            if (result.DllPath is null)
+            {
+                result.Error = "the migrated sample built but its HeavyStartup.dll was not found";
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Xml.XmlException)
+        {
+            result.Error = "could not prepare the migrated copy: " + ex.Message;
+            return result;
+        }
+    }
+
+    /// <summary>Copies the migrated sources (not bin/obj) to <paramref name="destination"/> for inspection.</summary>
+    public static void SaveSources(MigrationResult result, string destination)
+    {
+        if (!Directory.Exists(result.CopyDirectory))
+        {
+            return;
+        }
+
+        foreach (var file in SourceFiles(result.CopyDirectory))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(result.CopyDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    public static void Delete(MigrationResult result)
+    {
+        var root = Path.GetDirectoryName(result.CopyDirectory);
+        if (root is not null && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static ToolResult RunFixer(RepositoryLayout layout, HarnessOptions options, string project, MigrationResult result)
+    {
+        var directory = Path.GetDirectoryName(project)!;
+        if (options.Fixer == FixerKind.LazyMigrateCli)
+        {
+            result.FixerCommand = "lazymigrate fix";
+            return AppBuilder.Run(new[] { "run", "--project", layout.CliProject, "-c", "Release", "--", "fix", project, "--restore" }, directory);
+        }
+
+        result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info";
+        var arguments = new List<string> { "format", "analyzers", project, "--diagnostics" };
+        arguments.AddRange(Diagnostics);
+        arguments.AddRange(new[] { "--severity", "info", "-v", "minimal" });
+        return AppBuilder.Run(arguments, directory);
+    }
+
+    private static void CopySample(RepositoryLayout layout, string root, string copy, string codeFixesOutputDir)
+    {
+        foreach (var file in SourceFiles(layout.SampleDirectory))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(layout.SampleDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        // Repository-wide build settings and central package versions, imported by absolute path.
+        foreach (var props in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        {
+            var source = Path.Combine(layout.Root, props);
+            File.WriteAllText(Path.Combine(root, props), $"<Project>\n  <Import Project=\"{source}\" />\n</Project>\n");
+        }
+
+        foreach (var file in new[] { ".editorconfig", "global.json", "NuGet.config", "nuget.config" })
+        {
+            var source = Path.Combine(layout.Root, file);
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(root, file));
+            }
+        }
+
+        RewriteProject(Path.Combine(copy, "HeavyStartup.csproj"), layout.SampleDirectory, codeFixesOutputDir);
+    }
+
+    // Relative ProjectReferences are made to work outside the repository: the analyzer/code-fix references become
+    // <Analyzer> items and the runtime a <Reference>, all pointing at their Release build (so the fixer loads them
+    // whatever configuration it evaluates); a project without a Release build gets an absolute ProjectReference.
+    private static void RewriteProject(string projectFile, string originalDirectory, string codeFixesOutputDir)
+    {
+        var document = XDocument.Load(projectFile);
+        foreach (var reference in document.Descendants("ProjectReference").ToList())
+        {
+            var include = reference.Attribute("Include")?.Value ?? "";
+            var absolute = Path.GetFullPath(Path.Combine(originalDirectory, include));
+            if (string.Equals((string?)reference.Attribute("OutputItemType"), "Analyzer", StringComparison.OrdinalIgnoreCase))
+            {
+                var assembly = Path.GetFileNameWithoutExtension(absolute) + ".dll";
+                reference.ReplaceWith(new XElement("Analyzer", new XAttribute("Include", Path.Combine(codeFixesOutputDir, assembly))));
+            }
+            else if (ReleaseOutput(absolute) is { } dll)
+            {
+                // A plain reference to the Release build: the copy then never restores or builds the repository's
+                // projects, so it cannot collide with a concurrent build of them.
+                reference.ReplaceWith(new XElement("Reference", new XAttribute("Include", dll)));
+            }
+            else
+            {
+                reference.SetAttributeValue("Include", absolute);
+            }
+        }
+
+        File.WriteAllText(projectFile, document.ToString() + Environment.NewLine);
+    }
+
+    private static string? ReleaseOutput(string project)
+    {
+        foreach (var framework in new[] { "net8.0", "netstandard2.0", "net10.0" })
+        {
+            if (AppBuilder.FindOutput(project, framework) is { } dll)
+            {
+                return dll;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> SourceFiles(string directory)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(path =>
+            {
+                var relative = separator + Path.GetRelativePath(directory, path);
+                return !relative.Contains(separator + "bin" + separator, StringComparison.Ordinal)
+                    && !relative.Contains(separator + "obj" + separator, StringComparison.Ordinal);
+            });
+    }
+
+    private static Dictionary<string, string> Snapshot(string directory)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in SourceFiles(directory))
+        {
+            hashes[Path.GetRelativePath(directory, file)] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+        }
+
+        return hashes;
+    }
+}

@@ -1,6 +1,0 @@
-namespace LazyMigrate.Analyzers;
-
-/// <summary>Placeholder until the rules land.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+
+namespace LazyMigrate.Analyzers;
+
+/// <summary>Every diagnostic descriptor LazyMigrate reports (one per rule id).</summary>
+public static class Descriptors
+{
+    /// <summary>The category of every LazyMigrate rule.</summary>
+    public const string Category = "Performance";
+
+    private const string HelpLinkBase = "https://github.com/lazymigrate/lazymigrate/blob/main/docs/rules/";
+
+    /// <summary>LZM0001: static initializer or static constructor does heavy work.</summary>
+    public static readonly DiagnosticDescriptor LZM0001StaticHeavyInitializer = Create(
+        RuleIds.StaticHeavyInitializer,
+        "Heavy type initialized by a static initializer",
+        "'{0}' from heavy package '{1}' is created by a static {2}; it runs as soon as any static member of '{3}' is first used",
+        DiagnosticSeverity.Warning,
+        "Static field and property initializers and static constructors run when any static member of the type is first touched, so a heavy construction there loads its assemblies and native libraries long before it is needed. Hold the value in a lazy proxy instead.");
+
+    /// <summary>LZM0002: heavy construction or call directly on a startup path.</summary>
+    public static readonly DiagnosticDescriptor LZM0002HeavyWorkOnStartupPath = Create(
+        RuleIds.HeavyWorkOnStartupPath,
+        "Heavy work on the startup path",
+        "'{0}' from heavy package '{1}' is created or called on the startup path ({2}); defer it to first use or to background loading",
+        DiagnosticSeverity.Warning,
+        "Entry points, module initializers, host and DI configuration, and hosted-service constructors and StartAsync all run before the application is ready. Heavy work there adds directly to startup time.");
+
+    /// <summary>LZM0003: eager DI singleton instance.</summary>
+    public static readonly DiagnosticDescriptor LZM0003EagerSingletonRegistration = Create(
+        RuleIds.EagerSingletonRegistration,
+        "Heavy singleton built at registration",
+        "Singleton '{0}' from heavy package '{1}' is built when it is registered; register a factory (sp => ...) so it is built on first resolve",
+        DiagnosticSeverity.Warning,
+        "AddSingleton(instance) builds the instance while the container is configured, during startup, even if no request ever needs it. A factory registration builds nothing until the service is first resolved.");
+
+    /// <summary>LZM0004: heavy service resolved during startup.</summary>
+    public static readonly DiagnosticDescriptor LZM0004HeavyServiceResolvedAtStartup = Create(
+        RuleIds.HeavyServiceResolvedAtStartup,
+        "Heavy service resolved during startup",
+        "Heavy service '{0}' from package '{1}' is resolved on the startup path; resolve it where it is first used",
+        DiagnosticSeverity.Info,
+        "Resolving a singleton builds it. Resolving a heavy service on the startup path turns a lazy registration back into an eager one.");
+
+    /// <summary>LZM0005: heavy type named in a startup method.</summary>
+    public static readonly DiagnosticDescriptor LZM0005HeavyTypeNamedInStartupMethod = Create(
+        RuleIds.HeavyTypeNamedInStartupMethod,
+        "Heavy type named in a startup method",
+        "Heavy type '{0}' from package '{1}' is named in startup method '{2}': its assembly loads when the method is JIT-compiled, even if this code never runs",
+        DiagnosticSeverity.Info,
+        "The runtime loads an assembly when a type from it is loaded, and most type loads happen when a method is JIT-compiled. Naming a heavy type anywhere in a startup method loads its assembly before the method's first line. Move the code into a separate method marked [MethodImpl(MethodImplOptions.NoInlining)].");
+
+    /// <summary>LZM0006: lazy proxy forced on the startup path.</summary>
+    public static readonly DiagnosticDescriptor LZM0006LazyProxyForcedAtStartup = Create(
+        RuleIds.LazyProxyForcedAtStartup,
+        "Lazy value forced on the startup path",
+        "Lazy value '{0}' is forced on the startup path; its laziness is declared and immediately defeated",
+        DiagnosticSeverity.Warning,
+        "Reading .Value, calling Get<T>() or EnsureLoaded() on the startup path does the heavy work right away. Force it where it is first needed, or warm it up in the background after the application is ready.");
+
+    /// <summary>LZM0007: lazy-package declaration names an unreferenced assembly.</summary>
+    public static readonly DiagnosticDescriptor LZM0007UnreferencedLazyAssembly = Create(
+        RuleIds.UnreferencedLazyAssembly,
+        "Lazy package names an assembly the project does not reference",
+        "Assembly '{0}' is not referenced by this project; loading it lazily will fail at run time",
+        DiagnosticSeverity.Warning,
+        "A lazy-package declaration or heavy marker that names an assembly the project does not reference is catalog drift: the package was renamed or removed, or the name has a typo. The lazy load will fail with LazyLoadException.");
+
+    /// <summary>LZM0008: heavy work reachable from startup through project calls.</summary>
+    public static readonly DiagnosticDescriptor LZM0008HeavyWorkReachableFromStartup = Create(
+        RuleIds.HeavyWorkReachableFromStartup,
+        "Heavy work reachable from startup",
+        "'{0}' from heavy package '{1}' runs during startup through the call chain {2}",
+        DiagnosticSeverity.Warning,
+        "A method that is not itself a startup method can still run during startup when a startup method calls it. This whole-compilation rule follows direct calls inside the project from every startup method and reports heavy work found along the way.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>Every descriptor, in rule id order.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    {
+        LZM0001StaticHeavyInitializer,
+        LZM0002HeavyWorkOnStartupPath,
+        LZM0003EagerSingletonRegistration,
+        LZM0004HeavyServiceResolvedAtStartup,
+        LZM0005HeavyTypeNamedInStartupMethod,
+        LZM0006LazyProxyForcedAtStartup,
+        LZM0007UnreferencedLazyAssembly,
+        LZM0008HeavyWorkReachableFromStartup,
+    };
+
+    /// <summary>The documentation page of a rule.</summary>
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string message,
+        DiagnosticSeverity severity,
+        string description,
+        params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id), customTags);
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LazyMigrate.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LazyMigrate.Analyzers.Infrastructure;
+
+/// <summary>
+/// Everything a rule needs about one compilation, resolved once in its compilation-start action:
+/// configuration (per distinct .editorconfig content), the heavy-type resolver, [assembly: HeavyAssembly] names.
+/// </summary>
+internal sealed class LazyMigrateEnvironment
+{
+    private const string HeavyAssemblyAttributeName = "HeavyAssemblyAttribute";
+
+    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+    private readonly ImmutableArray<string> _attributeAssemblies;
+    private readonly ConcurrentDictionary<string, HeavyTypeResolver> _resolvers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SyntaxTree, HeavyTypeResolver> _resolversByTree = new();
+
+    private LazyMigrateEnvironment(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, ImmutableArray<string> attributeAssemblies)
+    {
+        Compilation = compilation;
+        _optionsProvider = optionsProvider;
+        _attributeAssemblies = attributeAssemblies;
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary>
+    /// The environment, or null when nothing in the compilation can be heavy (no catalog or configured
+    /// assembly referenced, no Heavy attribute anywhere): the rules then register nothing.
+    /// With <paramref name="alsoForLazyProxies"/>, a compilation that declares or references the LazyMigrate
+    /// proxies (LazyValue, LazyPackage, …) is analyzed too.
+    /// </summary>
+    public static LazyMigrateEnvironment? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, bool alsoForLazyProxies = false)
+    {
+        var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
+        var environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
+        if (!attributeAssemblies.IsEmpty || environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation))
+        {
+            return environment;
+        }
+
+        if (alsoForLazyProxies && HasLazyProxies(compilation))
+        {
+            return environment;
+        }
+
+        return null;
+    }
+
+    /// <summary>The resolver for the configuration that applies to <paramref name="tree"/> (shared by trees with equal config).</summary>
+    public HeavyTypeResolver ResolverFor(SyntaxTree? tree)
+    {
+        if (tree is null)
+        {
+            return ResolverForOptions(null);
+        }
+
+        if (!_resolversByTree.TryGetValue(tree, out var resolver))
+        {
+            resolver = _resolversByTree.GetOrAdd(tree, ResolverForOptions(tree));
+        }
+
+        return resolver;
+    }
+
+    private HeavyTypeResolver ResolverForOptions(SyntaxTree? tree)
+    {
+        var options = LazyMigrateOptions.For(_optionsProvider, tree);
+        var key = LazyMigrateOptions.RawKey(options);
+        if (_resolvers.TryGetValue(key, out var resolver))
+        {
+            return resolver;
+        }
+
+        resolver = new HeavyTypeResolver(LazyMigrateOptions.Parse(options), _attributeAssemblies);
+        return _resolvers.GetOrAdd(key, resolver);
+    }
+
+    /// <summary>True for System.Lazy&lt;T&gt;.</summary>
+    public static bool IsSystemLazy(INamedTypeSymbol type) =>
+        type.MetadataName == "Lazy`1" && SymbolNames.IsInNamespace(type, "System");
+
+    /// <summary>True for a LazyMigrate type with this metadata name (the runtime's or a user look-alike).</summary>
+    public static bool IsLazyMigrateType(ITypeSymbol? type, string metadataName) =>
+        type is INamedTypeSymbol named && named.MetadataName == metadataName && SymbolNames.IsInNamespace(named, "LazyMigrate");
+
+    private bool AnyTreeAddsHeavyThings()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (AddsHeavyThings(_optionsProvider.GlobalOptions, seen))
+        {
+            return true;
+        }
+
+        foreach (var tree in Compilation.SyntaxTrees)
+        {
+            if (AddsHeavyThings(_optionsProvider.GetOptions(tree), seen))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AddsHeavyThings(AnalyzerConfigOptions options, HashSet<string> seen)
+    {
+        var key = LazyMigrateOptions.RawKey(options);
+        return seen.Add(key) && LazyMigrateOptions.Parse(options).AddsHeavyThings;
+    }
+
+    private static bool ReferencesCatalogAssembly(Compilation compilation)
+    {
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (HeavyPackageCatalog.FindByAssembly(identity.Name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasHeavyAttribute(Compilation compilation) =>
+        compilation.ContainsSymbolsWithName("HeavyAttribute", SymbolFilter.Type)
+        || compilation.GetTypeByMetadataName("LazyMigrate.HeavyAttribute") is not null;
+
+    private static bool HasLazyProxies(Compilation compilation)
+    {
+        foreach (var name in new[] { "LazyValue", "LazyValue`1", "AsyncLazyValue`1", "LazyPackage", "LazyPackageRegistry" })
+        {
+            if (compilation.GetTypeByMetadataName("LazyMigrate." + name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return compilation.ContainsSymbolsWithName(n => n is "LazyValue" or "AsyncLazyValue" or "LazyPackage" or "LazyPackageRegistry", SymbolFilter.Type);
+    }
+
+    private static ImmutableArray<string> ReadHeavyAssemblyAttributes(Compilation compilation)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == HeavyAssemblyAttributeName
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name
+                && name.Trim().Length > 0)
+            {
+                builder.Add(name.Trim());
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using LazyMigrate.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LazyMigrate.Analyzers.Rules;
+
+/// <summary>
+/// LZM0001: a static field/property initializer or a static constructor statement that constructs or
+/// calls into a heavy type. Reported at the outermost heavy expression, once per declarator or statement.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LZM0001StaticHeavyInitializer);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var environment = LazyMigrateEnvironment.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (environment is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, environment), SyntaxKind.FieldDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, environment), SyntaxKind.PropertyDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeStaticConstructor(c, environment), SyntaxKind.ConstructorDeclaration);
+        });
+    }
+
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    {
+        var field = (FieldDeclarationSyntax)context.Node;
+        if (!field.Modifiers.Any(SyntaxKind.StaticKeyword) || field.Modifiers.Any(SyntaxKind.ConstKeyword))
+        {
+            return;
+        }
+
+        var resolver = environment.ResolverFor(field.SyntaxTree);
+        foreach (var declarator in field.Declaration.Variables)
+        {
+            if (declarator.Initializer?.Value is { } value)
+            {
+                Report(context, value, resolver, DiagnosticProperties.KindFieldInitializer, "field initializer", field.Parent);
+            }
+        }
+    }
+
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    {
+        var property = (PropertyDeclarationSyntax)context.Node;
+        if (property.Initializer?.Value is { } value && property.Modifiers.Any(SyntaxKind.StaticKeyword))
+        {
+            Report(context, value, environment.ResolverFor(property.SyntaxTree), DiagnosticProperties.KindPropertyInitializer, "property initializer", property.Parent);
+        }
+    }
+
+    private static void AnalyzeStaticConstructor(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    {
+        var constructor = (ConstructorDeclarationSyntax)context.Node;
+        if (!constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
+        {
+            return;
+        }
+
+        var resolver = environment.ResolverFor(constructor.SyntaxTree);
+        foreach (var topLevel in CodeUnits.TopLevel(constructor))
+        {
+            foreach (var unit in CodeUnits.UnitsWithin(topLevel))
+            {
+                Report(context, unit, resolver, DiagnosticProperties.KindStaticConstructor, "constructor", constructor.Parent);
+            }
+        }
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType)
+    {
+        if (HeavyExpressions.FindOutermost(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } heavy)
+        {
+            return;
+        }
+
+        var typeName = (declaringType as BaseTypeDeclarationSyntax)?.Identifier.ValueText ?? "the type";
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
+        properties.Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type));
+        properties.Add(DiagnosticProperties.Kind, kind);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LZM0001StaticHeavyInitializer,
+            heavy.Syntax.GetLocation(),
+            properties.ToImmutable(),
+            heavy.Type.Name,
+            heavy.Info.PackageName,
+            kindText,
+            typeName));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using LazyMigrate.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LazyMigrate.Analyzers.Rules;
+
+/// <summary>
+/// LZM0005: a heavy type named in a startup method's signature or body (typeof, generic argument,
+/// declared type, cast, pattern, code after the ready cut…): the JIT loads its assembly when it compiles
+/// the method. At most one diagnostic per statement (and one for the signature); statements that already
+/// carry LZM0002, LZM0003, LZM0004 or LZM0006 are skipped.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LZM0005HeavyTypeNamedInStartupMethod);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        StartupBodyActions.Register(context, alsoForLazyProxies: false, Analyze);
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, StartupBody body, HeavyTypeResolver resolver)
+    {
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        foreach (var signature in SignatureParts(body.Owner))
+        {
+            if (HeavyExpressions.FindHeavyTypeName(signature, isUnit: false, model, resolver, cancellationToken) is { } named)
+            {
+                Report(context, body, named.Syntax, named.Type, named.Info);
+                break;
+            }
+        }
+
+        foreach (var (unit, beforeCut) in body.Units())
+        {
+            if (IsReportedByOtherRule(unit, beforeCut, model, resolver, cancellationToken))
+            {
+                continue;
+            }
+
+            if (HeavyExpressions.FindHeavyTypeName(unit, isUnit: true, model, resolver, cancellationToken) is { } named)
+            {
+                Report(context, body, named.Syntax, named.Type, named.Info);
+            }
+        }
+    }
+
+    private static bool IsReportedByOtherRule(SyntaxNode unit, bool beforeCut, SemanticModel model, HeavyTypeResolver resolver, System.Threading.CancellationToken cancellationToken)
+    {
+        if (beforeCut
+            && (HeavyExpressions.FindOutermost(unit, model, resolver, cancellationToken) is not null
+                || LZM0004HeavyServiceResolvedAtStartupAnalyzer.FindResolution(unit, model, resolver, cancellationToken) is not null))
+        {
+            return true;
+        }
+
+        foreach (var node in CodeUnits.OwnNodes(unit))
+        {
+            if (beforeCut && LazyForcing.ForcedReceiver(node, model, resolver, cancellationToken) is not null)
+            {
+                return true;
+            }
+
+            if (node is InvocationExpressionSyntax invocation
+                && SingletonRegistration.IsCandidate(invocation)
+                && SingletonRegistration.Analyze(invocation, model, resolver, cancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode[] SignatureParts(SyntaxNode owner) => owner switch
+    {
+        MethodDeclarationSyntax method => new SyntaxNode[] { method.ReturnType, method.ParameterList },
+        ConstructorDeclarationSyntax constructor => new SyntaxNode[] { constructor.ParameterList },
+        ParenthesizedLambdaExpressionSyntax lambda => lambda.ReturnType is { } returnType
+            ? new SyntaxNode[] { returnType, lambda.ParameterList }
+            : new SyntaxNode[] { lambda.ParameterList },
+        SimpleLambdaExpressionSyntax simple => new SyntaxNode[] { simple.Parameter },
+        AnonymousMethodExpressionSyntax { ParameterList: { } parameters } => new SyntaxNode[] { parameters },
+        _ => System.Array.Empty<SyntaxNode>(),
+    };
+
+    private static void Report(SyntaxNodeAnalysisContext context, StartupBody body, SyntaxNode syntax, ITypeSymbol type, HeavyInfo info)
+    {
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LZM0005HeavyTypeNamedInStartupMethod,
+            syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.PackageName, info.PackageName)
+                .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(type)),
+            type.Name,
+            info.PackageName,
+            body.DisplayName));
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using LazyMigrate.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LazyMigrate.Analyzers.Rules;
+
+/// <summary>Registers a callback for every executable body on the startup path (shared by LZM0002/4/5/6).</summary>
+internal static class StartupBodyActions
+{
+    private static readonly SyntaxKind[] s_owners =
+    {
+        SyntaxKind.CompilationUnit,
+        SyntaxKind.MethodDeclaration,
+        SyntaxKind.ConstructorDeclaration,
+        SyntaxKind.ParenthesizedLambdaExpression,
+        SyntaxKind.SimpleLambdaExpression,
+        SyntaxKind.AnonymousMethodExpression,
+    };
+
+    public static void Register(
+        AnalysisContext context,
+        bool alsoForLazyProxies,
+        Action<SyntaxNodeAnalysisContext, StartupBody, HeavyTypeResolver> analyze)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            var environment = LazyMigrateEnvironment.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider, alsoForLazyProxies);
+            if (environment is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var resolver = environment.ResolverFor(c.Node.SyntaxTree);
+                    var body = StartupPathClassifier.Classify(c.Node, c.SemanticModel, resolver.Options, c.CancellationToken);
+                    if (body is not null)
+                    {
+                        analyze(c, body, resolver);
+                    }
+                },
+                s_owners);
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LazyMigrate.AspNetCore;
+
+/// <summary>Maps the lazy-loading status endpoint.</summary>
+public static class LazyLoadingEndpointRouteBuilderExtensions
+{
+    /// <summary>The default route of the status endpoint, the guide's <c>/api/debug/lazy-loading-status</c>.</summary>
+    public const string DefaultPattern = "/api/debug/lazy-loading-status";
+
+    /// <summary>
+    /// Maps a GET endpoint returning the registry's status snapshot as JSON: overall progress and,
+    /// per package, state, load time, error message, priority and trigger.
+    /// </summary>
+    /// <remarks>
+    /// The snapshot reveals internals (package names and versions in use, error messages with file
+    /// paths and source locations). Outside development, protect it:
+    /// <c>app.MapLazyLoadingStatus().RequireAuthorization("Ops")</c>, or do not map it.
+    /// </remarks>
+    /// <param name="endpoints">The route builder (a <c>WebApplication</c>).</param>
+    /// <param name="pattern">The route; default <see cref="DefaultPattern"/>.</param>
+    /// <returns>A builder to add conventions such as <c>RequireAuthorization</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="pattern"/> is empty.</exception>
+    public static IEndpointConventionBuilder MapLazyLoadingStatus(this IEndpointRouteBuilder endpoints, string pattern = DefaultPattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            throw new ArgumentException("The status endpoint needs a route pattern, e.g. \"" + DefaultPattern + "\".", nameof(pattern));
+        }
+
+        return endpoints
+            .MapGet(pattern, WriteStatusAsync)
+            .WithDisplayName("LazyMigrate lazy-loading status");
+    }
+
+    private static Task WriteStatusAsync(HttpContext context)
+    {
+        var registry = context.RequestServices.GetService<LazyPackageRegistry>() ?? LazyPackageRegistry.Default;
+
+        // The snapshot changes from one request to the next: never cache it.
+        context.Response.Headers.CacheControl = "no-store";
+
+        // Source-generated metadata from the runtime: camelCase, states as strings, trimming-safe.
+        return Results.Json(registry.GetStatus(), LazyLoadingJsonContext.Default.LazyLoadingStatus).ExecuteAsync(context);
+    }
+}

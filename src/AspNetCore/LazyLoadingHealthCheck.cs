@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace LazyMigrate.AspNetCore;
+
+/// <summary>
+/// Reports <see cref="HealthStatus.Degraded"/> while a priority-1 package selected for preloading
+/// is not loaded yet or failed, and <see cref="HealthStatus.Healthy"/> once all of them loaded.
+/// Never Unhealthy: the app serves requests either way; a missing package only makes the features
+/// that need it fail. Register with <c>AddLazyLoadingHealthCheck()</c>.
+/// </summary>
+/// <remarks>
+/// Packages the app does not contain are ignored. With preloading disabled
+/// (<see cref="LazyLoadingOptions.Enabled"/> false) a package that has not loaded yet is expected
+/// (it loads on first access) and only failures degrade.
+/// </remarks>
+public sealed class LazyLoadingHealthCheck : IHealthCheck
+{
+    /// <summary>The priority whose packages the check watches.</summary>
+    public const int WatchedPriority = 1;
+
+    private readonly LazyPackageRegistry _registry;
+    private readonly LazyLoadingOptions _options;
+    private readonly LazyLoadingSelection _selection;
+
+    /// <summary>Creates the check (the container does this).</summary>
+    /// <param name="registry">The registry to inspect.</param>
+    /// <param name="options">The options that select the preloaded packages.</param>
+    public LazyLoadingHealthCheck(LazyPackageRegistry registry, IOptions<LazyLoadingOptions> options)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        _selection = new LazyLoadingSelection(_options);
+    }
+
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var status = _registry.GetStatus();
+        var data = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["percentage"] = status.Progress.Percentage,
+        };
+        var failed = new List<string>();
+        var pending = new List<string>();
+        foreach (var package in status.Packages)
+        {
+            if (package.Priority != WatchedPriority || !_selection.Contains(package.Name, package.Priority) || package.State == LazyPackageState.NotPresent)
+            {
+                continue;
+            }
+
+            if (package.State == LazyPackageState.NotLoaded && (!_options.Enabled || !IsAvailable(package.Name)))
+            {
+                continue;
+            }
+
+            data[package.Name] = package.State.ToString();
+            if (package.State == LazyPackageState.Failed)
+            {
+                failed.Add($"{package.Name} failed: {package.Error}");
+            }
+            else if (package.State != LazyPackageState.Loaded)
+            {
+                pending.Add($"{package.Name} is {package.State}");
+            }
+        }
+
+        if (failed.Count == 0 && pending.Count == 0)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("Priority-1 lazy packages are loaded.", data));
+        }
+
+        failed.AddRange(pending);
+        return Task.FromResult(HealthCheckResult.Degraded("Priority-1 lazy packages not ready: " + string.Join("; ", failed), data: data));
+    }
+
+    private bool IsAvailable(string name) => _registry.TryGet(name, out var package) && package.IsAvailable;
+}

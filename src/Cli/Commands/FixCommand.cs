@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.Cli.Analysis;
+using LazyMigrate.Cli.Errors;
+using LazyMigrate.Cli.Fixing;
+using LazyMigrate.Cli.Infrastructure;
+using LazyMigrate.Cli.Workspace;
+
+namespace LazyMigrate.Cli.Commands;
+
+/// <summary><c>lazymigrate fix [path]</c>: apply the LZM code fixes to the whole solution.</summary>
+public static class FixCommand
+{
+    /// <summary>Default cap on fix passes.</summary>
+    public const int DefaultMaxIterations = 10;
+
+    /// <summary>The command's syntax.</summary>
+    public static readonly CommandSpec Spec = new(
+        "fix",
+        "lazymigrate fix [<path>] [--dry-run] [--force] [--max-iterations N] [options]",
+        "Applies the LazyMigrate code fixes (Fix All, solution scope) until no fixable diagnostic remains, checks that every changed project still compiles, then writes the files atomically.",
+        maxPositionals: 1,
+        passThrough: false,
+        new[]
+        {
+            new OptionSpec("--dry-run", "-n", null, "Print a unified diff of what would change; write nothing (exit 1 when changes are needed)."),
+            new OptionSpec("--force", null, null, "Write even files that have uncommitted git changes."),
+            new OptionSpec("--max-iterations", null, "N", $"Cap on fix passes (default: {DefaultMaxIterations}); reaching it is an error."),
+        }.Concat(CommonOptions.Shared).ToArray());
+
+    /// <summary>Runs the command (after MSBuild registration).</summary>
+    public static async Task<int> RunAsync(ParsedArguments args, CliContext context, AnalyzerCatalog catalog, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressReporter(context, CommonOptions.ParseVerbosity(args));
+        var target = TargetPathResolver.Resolve(context.ResolvePath(args.Positionals.FirstOrDefault() ?? "."));
+        var maxIterations = args.PositiveInt("--max-iterations", DefaultMaxIterations);
+        var dryRun = args.Has("--dry-run");
+        var filter = CommonOptions.Filter(args, Path.GetDirectoryName(target)!, catalog);
+
+        using var loaded = await SolutionLoader.LoadAsync(target, args.Has("--restore"), progress, cancellationToken).ConfigureAwait(false);
+        await EditorConfigValidator.ValidateAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
+        var outcome = await FixEngine.RunAsync(loaded.Solution, catalog, filter, loaded.RootDirectory, maxIterations, progress, loaded.OnlyProjectFile, cancellationToken).ConfigureAwait(false);
+        var files = await ChangeCollector.CollectAsync(outcome.Original, outcome.Fixed, cancellationToken).ConfigureAwait(false);
+        var fixedTotal = outcome.FixedCounts.Values.Sum();
+        var summary = outcome.FixedCounts.Count == 0 ? "fixes applied" : string.Join(", ", outcome.FixedCounts.Select(p => $"{p.Value} x {p.Key}"));
+
+        if (files.Count == 0)
+        {
+            progress.Done();
+            context.Out.WriteLine("Nothing to fix.");
+            WriteRemaining(context, outcome, loaded.RootDirectory);
+            return ExitCodes.Success;
+        }
+
+        progress.Stage("Checking that the changed projects still compile...");
+        var newErrors = await CompileVerifier.FindNewErrorsAsync(outcome.Original, outcome.Fixed, loaded.RootDirectory, cancellationToken).ConfigureAwait(false);
+        progress.Done();
+        if (newErrors.Count > 0)
+        {
+            throw new FixAbortedException(
+                $"the fixed code would not compile, so nothing was written ({newErrors.Count} new error(s)):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, newErrors.Take(20).Select(e => "  " + e)) +
+                (newErrors.Count > 20 ? $"{Environment.NewLine}  ... and {newErrors.Count - 20} more" : string.Empty));
+        }
+
+        if (dryRun)
+        {
+            foreach (var file in files)
+            {
+                var relative = AnalysisRunner.RelativePath(loaded.RootDirectory, file.Path);
+                context.Out.Write(LineDiff.Unified(file.OldText ?? string.Empty, file.NewText, file.OldText is null ? "/dev/null" : "a/" + relative, "b/" + relative));
+            }
+
+            context.Out.WriteLine($"Dry run: {files.Count} file(s) would change ({summary}) after {outcome.Iterations} pass(es); nothing was written.");
+            WriteRemaining(context, outcome, loaded.RootDirectory);
+            return ExitCodes.FindingsOrChanges;
+        }
+
+        if (!args.Has("--force"))
+        {
+            var dirty = await GitGuard.FindDirtyAsync(files.Select(f => f.Path), cancellationToken).ConfigureAwait(false);
+            if (dirty.Count > 0)
+            {
+                throw new BadInputException(
+                    $"refusing to modify file(s) with uncommitted changes: {string.Join(", ", dirty.Select(d => AnalysisRunner.RelativePath(loaded.RootDirectory, d)))}. " +
+                    "Commit or stash them first, or pass --force");
+            }
+        }
+
+        foreach (var file in files)
+        {
+            AtomicFile.WriteAllText(file.Path, file.NewText, file.Encoding);
+            progress.Detail($"wrote {file.Path}");
+        }
+
+        context.Out.WriteLine($"Fixed {fixedTotal} diagnostic(s) ({summary}) in {files.Count} file(s) after {outcome.Iterations} pass(es):");
+        foreach (var file in files)
+        {
+            context.Out.WriteLine("  " + AnalysisRunner.RelativePath(loaded.RootDirectory, file.Path));
+        }
+
+        WriteRemaining(context, outcome, loaded.RootDirectory);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteRemaining(CliContext context, FixOutcome outcome, string root)
+    {
+        if (outcome.Remaining.Count == 0)
+        {
+            return;
+        }
+
+        context.Out.WriteLine($"{outcome.Remaining.Count} finding(s) have no automatic fix (run `lazymigrate scan` for details):");
+        foreach (var finding in outcome.Remaining.Take(20))
+        {
+            context.Out.WriteLine($"  {finding.Location}: {finding.RuleId}: {finding.Message}");
+        }
+    }
+}

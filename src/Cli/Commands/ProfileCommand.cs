@@ -1,0 +1,139 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.Catalog;
+using LazyMigrate.Cli.Errors;
+using LazyMigrate.Cli.Infrastructure;
+using LazyMigrate.Cli.Profiling;
+using LazyMigrate.Cli.Reporting;
+
+namespace LazyMigrate.Cli.Commands;
+
+/// <summary><c>lazymigrate profile -- command</c>: what loads before an app is ready.</summary>
+public static class ProfileCommand
+{
+    /// <summary>Default time to wait for the program.</summary>
+    public const int DefaultTimeoutSeconds = 300;
+
+    /// <summary>The command's syntax.</summary>
+    public static readonly CommandSpec Spec = new(
+        "profile",
+        "lazymigrate profile [--ready-marker TEXT] [--html FILE] [--json FILE] -- <command...>",
+        "Runs a .NET program with the LazyMigrate startup hook and reports every managed assembly and native library loaded before it was ready " +
+        "(ready = a stdout line containing the marker, the runtime's ready signal, or process exit). `-- app.dll args` runs `dotnet app.dll args`.",
+        maxPositionals: 0,
+        passThrough: true,
+        new[]
+        {
+            new OptionSpec("--ready-marker", null, "TEXT", "Text whose appearance in a stdout line means ready (default: READY)."),
+            new OptionSpec("--html", null, "FILE", "Also write a self-contained HTML page with a waterfall chart of the loads."),
+            new OptionSpec("--json", null, "FILE", "Also write the profile data as JSON (the hook's raw data plus a summary)."),
+            new OptionSpec("--timeout", null, "SECONDS", $"Stop the program after this long (default: {DefaultTimeoutSeconds})."),
+            new OptionSpec("--stop-at-ready", null, null, "Stop the program as soon as it is ready (for servers that never exit)."),
+            CommonOptions.Verbosity,
+        });
+
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    {
+        if (args.PassThrough.Count == 0)
+        {
+            throw new BadInputException("profile needs the command to run after '--', e.g. `lazymigrate profile -- bin/Release/net10.0/MyApp.dll`", showUsage: true);
+        }
+
+        var progress = new ProgressReporter(context, CommonOptions.ParseVerbosity(args));
+        var htmlPath = OutputPath(args, "--html", context);
+        var jsonPath = OutputPath(args, "--json", context);
+        var timeout = TimeSpan.FromSeconds(args.PositiveInt("--timeout", DefaultTimeoutSeconds));
+        var command = args.PassThrough.ToList();
+        if (command[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            command[0] = context.ResolvePath(command[0]);
+            if (!File.Exists(command[0]))
+            {
+                throw new BadInputException($"path not found: '{command[0]}'");
+            }
+        }
+
+        var run = await ProfileRunner.RunAsync(command, args.Value("--ready-marker"), timeout, args.Has("--stop-at-ready"), context, progress, cancellationToken).ConfigureAwait(false);
+        progress.Done();
+        var commandText = string.Join(' ', args.PassThrough);
+        ProfileTextRenderer.Write(run.Profile, commandText, run.ExitCode, context.Out);
+
+        if (jsonPath is not null)
+        {
+            AtomicFile.WriteAllText(jsonPath, Enrich(run, commandText), new UTF8Encoding(false));
+            progress.Info($"Wrote {jsonPath}");
+        }
+
+        if (htmlPath is not null)
+        {
+            AtomicFile.WriteAllText(htmlPath, ProfileHtmlRenderer.Render(run.Profile, commandText, run.ExitCode), new UTF8Encoding(false));
+            progress.Info($"Wrote {htmlPath}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The hook's raw JSON with a <c>lazymigrate</c> section added (command, exit code, heavy-package summary).</summary>
+    private static string Enrich(ProfileRun run, string command)
+    {
+        var root = JsonNode.Parse(run.RawJson)!.AsObject();
+        var packages = new JsonArray();
+        foreach (var p in run.Profile.HeavyPackages)
+        {
+            packages.Add(new JsonObject
+            {
+                ["name"] = p.Name,
+                ["description"] = HeavyPackageCatalog.FindByName(p.Name)?.Description,
+                ["firstAtMs"] = Math.Round(p.FirstAtMs, 3),
+                ["lastAtMs"] = Math.Round(p.LastAtMs, 3),
+                ["loadGapMs"] = Math.Round(p.CostMs, 3),
+                ["assemblies"] = new JsonArray(p.Assemblies.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+                ["nativeLibraries"] = new JsonArray(p.NativeLibraries.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+                ["trigger"] = p.Trigger,
+            });
+        }
+
+        root["lazymigrate"] = new JsonObject
+        {
+            ["tool"] = ToolInfo.Name,
+            ["version"] = ToolInfo.Version,
+            ["command"] = command,
+            ["exitCode"] = run.ExitCode,
+            ["stoppedByProfiler"] = run.StoppedByUs,
+            ["generatedAtUtc"] = DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            ["heavyPackagesBeforeReady"] = packages,
+            ["nativeLibrariesBeforeReady"] = new JsonArray(run.Profile.NativeLibraries.Select(n => (JsonNode?)new JsonObject
+            {
+                ["name"] = n.Name,
+                ["atMs"] = Math.Round(n.AtMs, 3),
+                ["heavyPackage"] = n.HeavyPackage,
+                ["path"] = n.Path,
+            }).ToArray()),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string? OutputPath(ParsedArguments args, string option, CliContext context)
+    {
+        if (args.Value(option) is not { } value)
+        {
+            return null;
+        }
+
+        var path = context.ResolvePath(value);
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            throw new BadInputException($"{option}: folder '{Path.GetDirectoryName(path)}' does not exist");
+        }
+
+        return path;
+    }
+}

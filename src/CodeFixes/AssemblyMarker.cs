@@ -1,6 +1,0 @@
-namespace LazyMigrate.CodeFixes;
-
-/// <summary>Placeholder until the fixes land.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LazyMigrate.CodeFixes.Infrastructure;
+
+/// <summary>Naming of generated members: repository conventions, never colliding with existing names.</summary>
+internal static class Names
+{
+    /// <summary>"Session" / "_session" / "s_session" → "session".</summary>
+    public static string Stem(string name)
+    {
+        var stem = name;
+        if (stem.StartsWith("s_", System.StringComparison.Ordinal) || stem.StartsWith("m_", System.StringComparison.Ordinal))
+        {
+            stem = stem.Substring(2);
+        }
+
+        stem = stem.TrimStart('_', '@');
+        return stem.Length == 0 ? "value" : stem;
+    }
+
+    public static string Camel(string name)
+    {
+        var stem = Stem(name);
+        return char.ToLowerInvariant(stem[0]) + stem.Substring(1);
+    }
+
+    public static string Pascal(string name)
+    {
+        var stem = Stem(name);
+        return char.ToUpperInvariant(stem[0]) + stem.Substring(1);
+    }
+
+    /// <summary>
+    /// <paramref name="wanted"/>, or wanted2, wanted3… so that it names no member of
+    /// <paramref name="type"/> (all partial parts, base types) and is not in <paramref name="taken"/>.
+    /// </summary>
+    public static string Unique(string wanted, INamedTypeSymbol? type, ICollection<string>? taken = null)
+    {
+        var used = new HashSet<string>(taken ?? new List<string>());
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            used.UnionWith(t.MemberNames);
+        }
+
+        if (type is not null)
+        {
+            used.Add(type.Name);
+        }
+
+        var candidate = wanted;
+        for (var i = 2; used.Contains(candidate); i++)
+        {
+            candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Every identifier spelled in <paramref name="node"/> (locals, parameters, members it uses).</summary>
+    /// <remarks>Member names after a dot (<c>x.Version</c>) are not included: they cannot be shadowed.</remarks>
+    public static HashSet<string> IdentifiersIn(SyntaxNode node)
+        => new(node.DescendantTokens()
+            .Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                && !(t.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == t.Parent))
+            .Select(t => t.ValueText));
+}

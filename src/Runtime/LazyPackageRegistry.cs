@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.Catalog;
+using LazyMigrate.Internal;
+
+namespace LazyMigrate;
+
+/// <summary>
+/// The set of known heavy packages. <see cref="Default"/> is pre-registered from the built-in
+/// catalog (TorchSharp, ML.NET, ONNX Runtime, SkiaSharp, ImageSharp, Magick.NET, OpenCvSharp,
+/// NetVips, MathNet.Numerics, LibGit2Sharp, EF Core, Azure SDK, AWS SDK, Lucene.Net) with
+/// priorities 1–3; apps add their own with <see cref="Register"/>. Thread-safe.
+/// </summary>
+public sealed class LazyPackageRegistry
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, LazyPackage> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private LazyPackage[] _packages = Array.Empty<LazyPackage>();
+
+    /// <summary>Creates an empty registry (tests, plug-in hosts). Most apps use <see cref="Default"/>.</summary>
+    public LazyPackageRegistry()
+    {
+    }
+
+    /// <summary>The process-wide registry, pre-registered from the built-in heavy-package catalog.</summary>
+    public static LazyPackageRegistry Default { get; } = CreateDefault();
+
+    /// <summary>Every registered package, in registration order (a snapshot).</summary>
+    public IReadOnlyList<LazyPackage> Packages => Volatile.Read(ref _packages);
+
+    /// <summary>
+    /// Registers a package, or replaces a registration whose package has not started loading (for
+    /// example to add a warm-up to a built-in entry). In <see cref="LazyLoading.EagerMode"/> the
+    /// package loads at once, so a missing package fails here.
+    /// </summary>
+    /// <param name="name">Package name (case-insensitive key).</param>
+    /// <param name="priority">Background-loading priority, 1 (first) to 3 (last).</param>
+    /// <param name="assemblies">Assembly simple names or prefix patterns ending in <c>*</c>; the first is the main assembly.</param>
+    /// <param name="nativeLibraries">Native library base names (no <c>lib</c> prefix, no extension).</param>
+    /// <param name="warmUp">Optional step run after loading (e.g. touch a static to initialise native code).</param>
+    /// <param name="declaringFile">Filled in by the compiler.</param>
+    /// <param name="declaringLine">Filled in by the compiler.</param>
+    /// <param name="declaringMember">Filled in by the compiler.</param>
+    /// <returns>The registered package.</returns>
+    /// <exception cref="ArgumentException">The name is empty or the priority is outside 1..3.</exception>
+    /// <exception cref="InvalidOperationException">A package with this name already started loading.</exception>
+    public LazyPackage Register(string name, int priority, IEnumerable<string> assemblies,
+        IEnumerable<string>? nativeLibraries = null, Action? warmUp = null,
+        [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0, [CallerMemberName] string declaringMember = "")
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A package needs a name.", nameof(name));
+        }
+
+        if (priority is < 1 or > 3)
+        {
+            throw new ArgumentException($"Priority of package '{name}' must be 1, 2 or 3, not {priority}.", nameof(priority));
+        }
+
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var package = new LazyPackage(name, priority, assemblies.ToArray(), nativeLibraries?.ToArray() ?? Array.Empty<string>(), warmUp,
+            description: null, CallSites.Declaration(declaringFile, declaringLine, declaringMember), isBuiltIn: false, isImplicit: false);
+        Add(package, replace: true);
+        if (LazyLoading.EagerMode)
+        {
+            package.EnsureLoaded("eager", null);
+        }
+
+        return package;
+    }
+
+    /// <summary>The package with this name.</summary>
+    /// <param name="name">Package name (case-insensitive).</param>
+    /// <returns>The package.</returns>
+    /// <exception cref="KeyNotFoundException">No such package; the message lists the known names.</exception>
+    public LazyPackage Get(string name)
+    {
+        if (TryGet(name, out var package))
+        {
+            return package;
+        }
+
+        var known = string.Join(", ", Packages.Select(p => p.Name));
+        throw new KeyNotFoundException($"No lazy package named '{name}' is registered. Known packages: {known}.");
+    }
+
+    /// <summary>Looks a package up by name.</summary>
+    /// <param name="name">Package name (case-insensitive).</param>
+    /// <param name="package">The package when found.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGet(string name, out LazyPackage package)
+    {
+        lock (_gate)
+        {
+            return _byName.TryGetValue(name, out package!);
+        }
+    }
+
+    /// <summary>
+    /// Starts loading registered packages in the background, priority level by level (1, then 2,
+    /// then 3) with at most <see cref="BackgroundLoadingOptions.MaxParallelism"/> loads at a time.
+    /// Returns at once; the task completes when every selected package settled. Failures do not
+    /// fault the task (they show in <see cref="GetStatus"/>); cancellation stops starting new loads
+    /// and cancels the task (a load already running completes, since a type load cannot be aborted).
+    /// A first access during a background load waits for that same load.
+    /// </summary>
+    /// <param name="options">Options; null uses the defaults.</param>
+    /// <param name="cancellationToken">Stops the background loading.</param>
+    /// <returns>The background work.</returns>
+    public Task StartBackgroundLoading(BackgroundLoadingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new BackgroundLoadingOptions();
+        options.Validate();
+        var filter = options.Packages is null ? null : new HashSet<string>(options.Packages, StringComparer.OrdinalIgnoreCase);
+        var selected = Packages.Where(p => filter is null || filter.Contains(p.Name)).ToArray();
+        var priorities = options.Priorities.ToArray();
+        return Task.Run(() => RunBackgroundAsync(selected, priorities, options.MaxParallelism, options.OnlyAvailable, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A snapshot of every registered package's state and the overall progress.</summary>
+    /// <returns>The snapshot.</returns>
+    public LazyLoadingStatus GetStatus() => LazyLoadingStatus.Create(Packages);
+
+    /// <summary>
+    /// The package a lazy value names: a registered name, else the catalog package owning an
+    /// assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c> → EF Core), else an
+    /// implicit package with no assemblies registered now so status still shows the value's load.
+    /// </summary>
+    internal LazyPackage Resolve(string name)
+    {
+        if (TryGet(name, out var package))
+        {
+            return package;
+        }
+
+        var entry = HeavyPackageCatalog.FindByAssembly(name);
+        if (entry is not null && TryGet(entry.Name, out package))
+        {
+            return package;
+        }
+
+        var created = new LazyPackage(name, 3, Array.Empty<string>(), Array.Empty<string>(), null,
+            "registered implicitly by a lazy value", null, isBuiltIn: false, isImplicit: true);
+        return Add(created, replace: false);
+    }
+
+    private static LazyPackageRegistry CreateDefault()
+    {
+        var registry = new LazyPackageRegistry();
+        foreach (var entry in HeavyPackageCatalog.All)
+        {
+            // Built-in entries never load eagerly: an app contains only a few of them.
+            registry.Add(new LazyPackage(entry.Name, entry.Priority, entry.Assemblies, entry.NativeLibraries, null,
+                entry.Description, "built-in catalog", isBuiltIn: true, isImplicit: false), replace: false);
+        }
+
+        return registry;
+    }
+
+    private LazyPackage Add(LazyPackage package, bool replace)
+    {
+        lock (_gate)
+        {
+            if (_byName.TryGetValue(package.Name, out var existing))
+            {
+                if (!replace)
+                {
+                    return existing;
+                }
+
+                if (existing.State is not (LazyPackageState.NotLoaded or LazyPackageState.NotPresent))
+                {
+                    throw new InvalidOperationException($"Package '{package.Name}' is already {existing.State}; it cannot be registered again.");
+                }
+
+                _byName[package.Name] = package;
+                var copy = (LazyPackage[])_packages.Clone();
+                copy[Array.IndexOf(copy, existing)] = package;
+                Volatile.Write(ref _packages, copy);
+                return package;
+            }
+
+            _byName.Add(package.Name, package);
+            var grown = new LazyPackage[_packages.Length + 1];
+            _packages.CopyTo(grown, 0);
+            grown[^1] = package;
+            Volatile.Write(ref _packages, grown);
+            return package;
+        }
+    }
+
+    private static async Task RunBackgroundAsync(LazyPackage[] packages, int[] priorities, int maxParallelism, bool onlyAvailable, CancellationToken cancellationToken)
+    {
+        // Not disposed: loads still running after a cancellation release their slot later.
+        var slots = new SemaphoreSlim(maxParallelism, maxParallelism);
+        foreach (var priority in priorities)
+        {
+            var level = new List<Task>();
+            foreach (var package in packages)
+            {
+                if (package.Priority != priority || package.IsLoaded)
+                {
+                    continue;
+                }
+
+                if (onlyAvailable && !package.IsAvailable)
+                {
+                    package.MarkNotPresent();
+                    continue;
+                }
+
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                level.Add(LoadOneAsync(package, slots));
+            }
+
+            // A level completes before the next starts.
+            await Task.WhenAll(level).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private static async Task LoadOneAsync(LazyPackage package, SemaphoreSlim slots)
+    {
+        try
+        {
+            await package.StartLoad("background").ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Recorded in the package's status; background loading goes on with the next package.
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+}

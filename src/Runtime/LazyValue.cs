@@ -1,0 +1,311 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using LazyMigrate.Internal;
+
+namespace LazyMigrate;
+
+/// <summary>
+/// A value built by a factory on first access, bound to a heavy package so status and telemetry
+/// see it. This is what the LazyMigrate code fixes put in static fields.
+/// </summary>
+/// <remarks>
+/// <para>Why untyped: a static field of type <see cref="LazyValue"/> names no heavy type, so the
+/// declaring type's static constructor loads no heavy assembly (a <c>Lazy&lt;Heavy&gt;</c> field
+/// does). The typed access <see cref="Get{T}"/> sits in a property getter, which is JIT-compiled
+/// on first use only; keep the factory in a <c>[MethodImpl(MethodImplOptions.NoInlining)]</c> method.</para>
+/// <code>
+/// private static readonly LazyValue s_session = new("Microsoft.ML.OnnxRuntime", CreateSession);
+/// static InferenceSession Session => s_session.Get&lt;InferenceSession&gt;();
+/// [MethodImpl(MethodImplOptions.NoInlining)]
+/// private static object CreateSession() => new InferenceSession("model.onnx");
+/// </code>
+/// <para>Hot path after the first build: one field read and a type check; no lock, no allocation.
+/// The first access ensures the package is loaded (so a missing assembly or native library is
+/// reported as the package's failure), then runs the factory exactly once, even under contention.</para>
+/// <para>A factory that returns null is allowed: the value is then null (<see cref="Get{T}"/> returns
+/// <c>default</c>) and the factory is not run again; such values skip the one-read fast path.</para>
+/// <para>Package names: the name is resolved at first access, not at declaration (a static
+/// initializer must never throw, and the app may register the package later). A registered name
+/// wins; else a catalog package owning an assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c>
+/// → <c>Microsoft.EntityFrameworkCore</c>); else an implicit package without assemblies is
+/// registered so status still shows the load.</para>
+/// <para>Failures throw <see cref="LazyLoadException"/>; the retry policy is the one of
+/// <see cref="LazyPackage"/>: the failure is reported until <see cref="RetryDelay"/> passed or
+/// <see cref="Reset"/> is called, then the next access retries.</para>
+/// <para>With <c>LAZYMIGRATE_EAGER=1</c> (<see cref="LazyLoading.EagerMode"/>) the value is built in
+/// the constructor, so a missing package fails fast in tests and CI.</para>
+/// </remarks>
+[DebuggerDisplay("IsValueCreated = {IsValueCreated}, Package = {PackageName}")]
+public sealed class LazyValue
+{
+    // The built value and its exact runtime type. _valueType is published last (release) and read
+    // first (acquire): when it equals typeof(T), _value is already visible and is exactly a T, so
+    // the hot path needs no cast check on the value itself. The type check reads a field of this
+    // object (like Lazy<T>'s state check) instead of the value's method table, keeping the
+    // dependency chain of the hot path as short as Lazy<T>'s.
+    private object? _value;
+    private Type? _valueType;
+    private volatile bool _createdNull;
+    private readonly Func<object> _factory;
+    private readonly OnceRunner<object?> _runner = new();
+    private readonly string _declaringFile;
+    private readonly int _declaringLine;
+    private readonly string _declaringMember;
+    private readonly string? _packageName;
+    private LazyPackage? _package;
+    private string? _firstUseSite;
+
+    /// <summary>Declares a value bound to a registered (or catalog) package, looked up by name at first access.</summary>
+    /// <param name="packageName">Package name, e.g. <c>"Microsoft.ML.OnnxRuntime"</c>.</param>
+    /// <param name="factory">Builds the value; keep it in a <c>[NoInlining]</c> method so no heavy type is JIT-compiled early.</param>
+    /// <param name="declaringFile">Filled in by the compiler.</param>
+    /// <param name="declaringLine">Filled in by the compiler.</param>
+    /// <param name="declaringMember">Filled in by the compiler.</param>
+    public LazyValue(string packageName, Func<object> factory,
+        [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0, [CallerMemberName] string declaringMember = "")
+        : this(packageName, null, factory, declaringFile, declaringLine, declaringMember)
+    {
+    }
+
+    /// <summary>Declares a value bound to a package object.</summary>
+    /// <param name="package">The package loaded before the factory runs.</param>
+    /// <param name="factory">Builds the value.</param>
+    /// <param name="declaringFile">Filled in by the compiler.</param>
+    /// <param name="declaringLine">Filled in by the compiler.</param>
+    /// <param name="declaringMember">Filled in by the compiler.</param>
+    public LazyValue(LazyPackage package, Func<object> factory,
+        [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0, [CallerMemberName] string declaringMember = "")
+        : this(package?.Name, package ?? throw new ArgumentNullException(nameof(package)), factory, declaringFile, declaringLine, declaringMember)
+    {
+    }
+
+    /// <summary>Declares a value not bound to any package.</summary>
+    /// <param name="factory">Builds the value.</param>
+    /// <param name="declaringFile">Filled in by the compiler.</param>
+    /// <param name="declaringLine">Filled in by the compiler.</param>
+    /// <param name="declaringMember">Filled in by the compiler.</param>
+    public LazyValue(Func<object> factory,
+        [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0, [CallerMemberName] string declaringMember = "")
+        : this(null, null, factory, declaringFile, declaringLine, declaringMember)
+    {
+    }
+
+    private LazyValue(string? packageName, LazyPackage? package, Func<object> factory, string declaringFile, int declaringLine, string declaringMember)
+    {
+        _factory = factory ?? throw new ArgumentNullException(nameof(factory));
+        _packageName = packageName;
+        _package = package;
+        _declaringFile = declaringFile;
+        _declaringLine = declaringLine;
+        _declaringMember = declaringMember;
+        RetryDelay = package?.RetryDelay ?? LazyLoading.DefaultRetryDelay;
+        if (LazyLoading.EagerMode)
+        {
+            Build("eager");
+        }
+    }
+
+    /// <summary>The value, built on first access; null only when the factory returned null.</summary>
+    /// <exception cref="LazyLoadException">The package or the factory failed.</exception>
+    public object? Value => Volatile.Read(ref _valueType) is not null ? _value : Build(null);
+
+    /// <summary>True once the factory completed (with a value or null).</summary>
+    public bool IsValueCreated => Volatile.Read(ref _valueType) is not null || _createdNull;
+
+    /// <summary>The package name this value is bound to, or null.</summary>
+    public string? PackageName => _packageName;
+
+    /// <summary>The package this value is bound to, once resolved (at construction for a package object, else at first access).</summary>
+    public LazyPackage? Package => Volatile.Read(ref _package);
+
+    /// <summary>Where the value was declared: <c>file:line (member)</c>.</summary>
+    public string? DeclarationSite => CallSites.Declaration(_declaringFile, _declaringLine, _declaringMember);
+
+    /// <summary>Where the value was first accessed (the first user frame), or null before.</summary>
+    public string? FirstUseSite => Volatile.Read(ref _firstUseSite);
+
+    /// <summary>How long a failure is reported before the next access retries (default from the package or <see cref="LazyLoading.DefaultRetryDelay"/>).</summary>
+    public TimeSpan RetryDelay { get; set; }
+
+    /// <summary>
+    /// The value as <typeparamref name="T"/>. After the first build this is one field read and a
+    /// type check: no lock, no allocation, no interface call. Fastest when <typeparamref name="T"/> is
+    /// the value's exact runtime type (as in the code the fixes generate); a base type or interface
+    /// works too, at the cost of a call and a cast per access.
+    /// </summary>
+    /// <typeparam name="T">The value's type (or a base type / interface of it).</typeparam>
+    /// <returns>The value; <c>default</c> when the factory returned null.</returns>
+    /// <exception cref="LazyLoadException">The package or the factory failed.</exception>
+    /// <exception cref="InvalidCastException">The value is not a <typeparamref name="T"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Get<T>()
+    {
+        // RuntimeType objects are unique per type, so a reference compare is an exact-type check;
+        // typeof(T) is a JIT-time constant. Base types and interfaces as T go through the slow path.
+        if (ReferenceEquals(Volatile.Read(ref _valueType), typeof(T)))
+        {
+            var value = _value!;
+            return typeof(T).IsValueType ? (T)value : Unsafe.As<object, T>(ref value);
+        }
+
+        return GetSlow<T>();
+    }
+
+    /// <summary>
+    /// A lazy value derived from this one, for sub-exports in the spirit of the guide's
+    /// <c>F = torch.nn.functional</c>: built on first access from this value, bound to the same package.
+    /// </summary>
+    /// <param name="selector">Derives the sub-export from this value (receives <c>null</c> when this value is null).</param>
+    /// <param name="declaringFile">Filled in by the compiler.</param>
+    /// <param name="declaringLine">Filled in by the compiler.</param>
+    /// <param name="declaringMember">Filled in by the compiler.</param>
+    /// <returns>The derived lazy value.</returns>
+    public LazyValue Select(Func<object?, object> selector,
+        [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0, [CallerMemberName] string declaringMember = "")
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        return new LazyValue(_packageName, _package, () => selector(Value), declaringFile, declaringLine, declaringMember);
+    }
+
+    /// <summary>Forgets a failed build so the next access retries at once; false when the last build did not fail.</summary>
+    /// <returns>True when a failure was cleared.</returns>
+    public bool Reset()
+    {
+        var package = Package;
+        var cleared = _runner.Reset();
+        if (package is not null && package.State == LazyPackageState.Failed)
+        {
+            cleared |= package.Reset();
+        }
+
+        return cleared;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => IsValueCreated ? $"LazyValue({Value})" : $"LazyValue(not created, {PackageName ?? "no package"})";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T GetSlow<T>()
+    {
+        var value = Build(null);
+        if (value is null)
+        {
+            return default!;
+        }
+
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        throw new InvalidCastException($"The lazy value declared at {DeclarationSite} holds a {value.GetType().FullName}, not a {typeof(T).FullName}.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private object? Build(string? trigger)
+    {
+        if (_createdNull)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref _valueType) is not null)
+        {
+            return _value;
+        }
+
+        // The stack walk runs inside the attempt, on the thread that builds (still the caller's
+        // thread, so the user's frames are on the stack): waiters and the hot path never pay for it.
+        return _runner.Run(() => Create(trigger ?? CallSites.FirstUserFrame()), RetryDelay);
+    }
+
+    private object? Create(string? site)
+    {
+        Interlocked.CompareExchange(ref _firstUseSite, site, null);
+        var declaration = DeclarationSite;
+        var package = Package;
+        if (package is null && _packageName is not null)
+        {
+            package = LazyPackageRegistry.Default.Resolve(_packageName);
+            Volatile.Write(ref _package, package);
+        }
+
+        if (package is not null)
+        {
+            try
+            {
+                package.EnsureLoaded(site, declaration);
+            }
+            catch (LazyLoadException ex)
+            {
+                // Re-issued with this value's own declaration and first-use sites.
+                throw new LazyLoadException(package.Name, ex.FailedComponent, declaration, FirstUseSite, ex.InnerException ?? ex);
+            }
+        }
+
+        object? result;
+        try
+        {
+            result = _factory();
+        }
+        catch (Exception ex)
+        {
+            throw new LazyLoadException(package?.Name ?? "(no package)", DescribeFailure(ex), declaration, FirstUseSite, ex);
+        }
+
+        if (result is null)
+        {
+            _createdNull = true;
+        }
+        else
+        {
+            _value = result;
+            Volatile.Write(ref _valueType, result.GetType());
+        }
+
+        return result;
+    }
+
+    /// <summary>Names the assembly or native library behind a factory failure when the exception tells it.</summary>
+    internal static string DescribeFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case FileNotFoundException { FileName: { } file }:
+                    return $"assembly '{SimpleName(file)}'";
+                case FileLoadException { FileName: { } file }:
+                    return $"assembly '{SimpleName(file)}'";
+                case BadImageFormatException { FileName: { } file }:
+                    return $"assembly '{SimpleName(file)}'";
+                case DllNotFoundException dll:
+                    return $"native library '{QuotedName(dll.Message) ?? "?"}'";
+                case EntryPointNotFoundException entry:
+                    return $"native entry point '{QuotedName(entry.Message) ?? "?"}'";
+                case TypeInitializationException or TargetInvocationException:
+                    continue;
+            }
+        }
+
+        return "factory";
+    }
+
+    /// <summary>The first '…'-quoted token of a runtime message: the library name in "Unable to load shared library 'libvips.so.42' …".</summary>
+    private static string? QuotedName(string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start + 1 ? message.Substring(start + 1, end - start - 1) : null;
+    }
+
+    private static string SimpleName(string fileName)
+    {
+        var comma = fileName.IndexOf(',');
+        return comma < 0 ? Path.GetFileNameWithoutExtension(fileName) : fileName.Substring(0, comma);
+    }
+}

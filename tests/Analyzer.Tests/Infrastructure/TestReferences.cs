@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LazyMigrate.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Reference assemblies for test compilations, taken from the installed SDK's targeting packs
+/// (Microsoft.NETCore.App.Ref + Microsoft.AspNetCore.App.Ref, which carry the real hosting and DI
+/// APIs): no download at test time.
+/// </summary>
+internal static class TestReferences
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_framework = new(LoadFramework);
+
+    public static ImmutableArray<MetadataReference> Framework => s_framework.Value;
+
+    private static ImmutableArray<MetadataReference> LoadFramework()
+    {
+        var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;      // .../shared/Microsoft.NETCore.App/10.0.x
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
+        var packs = new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" }
+            .Select(pack => FindRefDirectory(Path.Combine(dotnetRoot, "packs", pack)))
+            .ToList();
+
+        if (packs.Any(p => p is null))
+        {
+            // No targeting packs: fall back to the running shared frameworks' implementation assemblies.
+            var aspnet = Path.Combine(dotnetRoot, "shared", "Microsoft.AspNetCore.App", Path.GetFileName(runtimeDir));
+            return Directory.GetFiles(runtimeDir, "*.dll")
+                .Concat(Directory.Exists(aspnet) ? Directory.GetFiles(aspnet, "*.dll") : Array.Empty<string>())
+                .Where(IsManaged)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .ToImmutableArray();
+        }
+
+        return packs
+            .SelectMany(dir => Directory.GetFiles(dir!, "*.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+
+    private static string? FindRefDirectory(string packDirectory)
+    {
+        if (!Directory.Exists(packDirectory))
+        {
+            return null;
+        }
+
+        var major = Environment.Version.Major;
+        return Directory.GetDirectories(packDirectory)
+            .Where(v => Path.GetFileName(v).StartsWith(major + ".", StringComparison.Ordinal))
+            .OrderByDescending(v => Version.TryParse(Path.GetFileName(v).Split('-')[0], out var parsed) ? parsed : new Version(0, 0))
+            .Select(v => Path.Combine(v, "ref", "net" + major + ".0"))
+            .FirstOrDefault(Directory.Exists);
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            System.Reflection.AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

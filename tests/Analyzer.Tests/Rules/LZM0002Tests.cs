@@ -1,0 +1,180 @@
+using System.Threading.Tasks;
+using LazyMigrate.Analyzers.Tests.Infrastructure;
+
+namespace LazyMigrate.Analyzers.Tests.Rules;
+
+public sealed class LZM0002Tests
+{
+    [Fact]
+    public Task Reports_heavy_work_in_Main_once_per_statement_at_the_outermost_expression() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System;
+            using ImageMagick;
+            using Microsoft.ML.OnnxRuntime;
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    var session = {|LZM0002:new InferenceSession("model.onnx")|};
+                    Console.WriteLine({|LZM0002:new InferenceSession("b").Run(new float[0])|});
+                    var total = {|LZM0002:new MagickImage().Width|} + new MagickImage().Width;
+                    if (args.Length > 0)
+                    {
+                        {|LZM0002:MagickNET.Initialize()|};
+                    }
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_top_level_statements_with_target_typed_new_and_aliases() =>
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource("""
+            using Microsoft.Data.Sqlite;
+            using Session = Microsoft.ML.OnnxRuntime.InferenceSession;
+            Session session = {|LZM0002:new("model.onnx")|};
+            var connection = {|LZM0002:new SqliteConnection("Data Source=app.db")|};
+            {|LZM0002:connection.Open()|};
+            System.Console.WriteLine("ready");
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_module_initializers() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Runtime.CompilerServices;
+            using ImageMagick;
+            static class Boot
+            {
+                [ModuleInitializer]
+                internal static void Init() => {|LZM0002:MagickNET.Initialize()|};
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_Startup_ConfigureServices_and_Configure() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Data.Sqlite;
+            using Microsoft.Extensions.DependencyInjection;
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    var connection = {|LZM0002:new SqliteConnection("x")|};
+                    services.AddSingleton(sp => new SqliteConnection("lazy"));
+                }
+
+                public void Configure(IApplicationBuilder app) => {|LZM0002:ImageMagick.MagickNET.Initialize()|};
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_host_builder_configuration_lambdas() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+            using ImageMagick;
+            static class Program
+            {
+                static IHostBuilder CreateHostBuilder(string[] args) =>
+                    Host.CreateDefaultBuilder(args)
+                        .ConfigureServices((context, services) =>
+                        {
+                            {|LZM0002:MagickNET.Initialize()|};
+                        })
+                        .ConfigureAppConfiguration(config => {|LZM0002:new MagickImage().Resize(1, 1)|})
+                        .ConfigureWebHostDefaults(web => web.ConfigureServices(services => {|LZM0002:MagickNET.Initialize()|}));
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_web_application_builder_configuration() =>
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML.OnnxRuntime;
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Host.ConfigureServices(services => {|LZM0002:InferenceSession.Create("m").Run(new float[0])|});
+            builder.WebHost.ConfigureServices(services => {|LZM0002:ImageMagick.MagickNET.Initialize()|});
+            var app = builder.Build();
+            app.MapGet("/", () => new InferenceSession("per request").ModelPath);
+            app.Run();
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_hosted_service_constructor_StartAsync_and_ExecuteAsync_before_its_first_await() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ImageMagick;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML.OnnxRuntime;
+            sealed class Warmup : IHostedService
+            {
+                private readonly InferenceSession _session;
+                public Warmup() { _session = {|LZM0002:new InferenceSession("m")|}; }
+                public Task StartAsync(CancellationToken cancellationToken) { {|LZM0002:MagickNET.Initialize()|}; return Task.CompletedTask; }
+                public Task StopAsync(CancellationToken cancellationToken) { MagickNET.Initialize(); return Task.CompletedTask; }
+            }
+            sealed class Indexer : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    {|LZM0002:MagickNET.Initialize()|};
+                    await Task.Delay(10, stoppingToken);
+                    var image = new {|LZM0005:MagickImage|}();
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task DoesNotReport_after_the_ready_cut_where_only_the_type_name_is_left() =>
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.ML.OnnxRuntime;
+            var app = WebApplication.CreateBuilder(args).Build();
+            await app.RunAsync();
+            var late = new {|LZM0005:InferenceSession|}("after shutdown");
+            """).ValidateAsync();
+
+    [Fact]
+    public Task DoesNotReport_after_MarkReady() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using LazyMigrate;
+            using ImageMagick;
+            static class Program
+            {
+                static void Main()
+                {
+                    LazyLoading.MarkReady();
+                    {|LZM0005:MagickNET|}.Initialize();
+                }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task DoesNotReport_in_ordinary_methods_handlers_factories_or_background_tasks() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML.OnnxRuntime;
+            class Service
+            {
+                private readonly InferenceSession _session = new InferenceSession("instance field");
+                public float[] Handle(float[] input) => new InferenceSession("m").Run(input);
+                public static void Register(IServiceCollection services) => services.AddSingleton(sp => new InferenceSession("m"));
+            }
+            static class Program
+            {
+                static void Main()
+                {
+                    Task.Run(() => new InferenceSession("background"));
+                    Func<object> later = () => InferenceSession.Create("later");
+                    void Local() => InferenceSession.Create("local");
+                    var client = new System.Net.Http.HttpClient();
+                }
+            }
+            """).ValidateAsync();
+}

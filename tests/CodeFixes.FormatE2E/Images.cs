@@ -1,0 +1,16 @@
+using ImageMagick;
+
+namespace Consumer;
+
+internal static class Images
+{
+    private static readonly MagickImage Logo;
+
+    static Images()
+    {
+        // The logo is drawn once.
+        Logo = new MagickImage(MagickColors.Blue, 4, 5);
+    }
+
+    public static uint LogoArea => Logo.Width * Logo.Height;
+}

@@ -1,0 +1,17 @@
+using System;
+using Consumer;
+using ImageMagick;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
+
+Console.WriteLine("start");
+
+// Session options for the model runner.
+var options = new SessionOptions { LogId = "e2e" };
+var services = new ServiceCollection();
+services.AddSingleton(new MagickImage(MagickColors.Red, 3, 2)); // the canvas
+Console.WriteLine("cheap static: " + Models.Cheap);
+Console.WriteLine("type: " + typeof(MagickImage).Name);
+Console.WriteLine("configured");
+
+Report.Run(options, services);

@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace LazyMigrate.CodeFixes.Tests;
+
+/// <summary>Rules every fixer follows (DESIGN.md §4): found by reflection so a new fixer cannot skip them.</summary>
+public class FixerConventionTests
+{
+    private static readonly Type[] s_fixers = typeof(Lzm0001LazyStaticMemberFixer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+        .ToArray();
+
+    [Fact]
+    public void EveryFixer_IsExported_HasAStableUniqueKey_AndACustomFixAllForAllScopes()
+    {
+        Assert.Equal(5, s_fixers.Length);
+        var keys = s_fixers.Select(t => (string?)t.GetField("Key", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)).ToList();
+        Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(key)));
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+
+        foreach (var type in s_fixers)
+        {
+            var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();
+            Assert.NotNull(export);
+            Assert.Contains(LanguageNames.CSharp, export!.Languages);
+
+            var fixer = (CodeFixProvider)Activator.CreateInstance(type)!;
+            var fixAll = fixer.GetFixAllProvider();
+            Assert.NotNull(fixAll);
+            Assert.NotSame(WellKnownFixAllProviders.BatchFixer, fixAll);
+            Assert.Equal(
+                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution },
+                fixAll!.GetSupportedFixAllScopes().OrderBy(s => s));
+        }
+    }
+
+    [Fact]
+    public void EveryFixableId_IsReportedByARealAnalyzer()
+    {
+        var reported = RealAnalyzers.All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
+        var fixable = s_fixers.SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds).ToList();
+        Assert.Equal(new[] { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0006" }, fixable.OrderBy(id => id));
+        Assert.All(fixable, id => Assert.Contains(id, reported));
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
+
+/// <summary>
+/// A code-fix test that runs every real analyzer of LazyMigrate.Analyzers (so "no new diagnostic of
+/// another rule" is checked by the framework) and one fixer. The framework also applies the fix
+/// through Fix All in document, project and solution scope and compares each with FixedState.
+/// </summary>
+internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
+    where TFixer : CodeFixProvider, new()
+{
+    public LazyFixTest(bool runtime)
+    {
+        ReferenceAssemblies = TestReferences.Net80;
+        // Every project gets the heavy stand-ins; only the primary project gets the runtime, so a
+        // multi-project test has one project with and one without it.
+        SolutionTransforms.Add((solution, projectId) =>
+        {
+            foreach (var id in solution.ProjectIds)
+            {
+                solution = solution.AddMetadataReferences(id, TestReferences.Heavy);
+            }
+
+            return runtime ? solution.AddMetadataReference(projectId, TestReferences.Runtime) : solution;
+        });
+    }
+
+    public override string Language => LanguageNames.CSharp;
+
+    public override Type SyntaxKindType => typeof(SyntaxKind);
+
+    protected override string DefaultFileExt => "cs";
+
+    protected override CompilationOptions CreateCompilationOptions()
+        => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+
+    protected override ParseOptions CreateParseOptions()
+        => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new[] { new TFixer() };
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RealAnalyzers.All;
+}
+
+/// <summary>Every analyzer the LazyMigrate.Analyzers assembly exports (found by reflection: the real ones, no fakes).</summary>
+internal static class RealAnalyzers
+{
+    private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> s_all = new(() =>
+        typeof(LazyMigrate.Analyzers.DiagnosticProperties).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray());
+
+    public static ImmutableArray<DiagnosticAnalyzer> All => s_all.Value;
+}

@@ -1,0 +1,648 @@
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LazyMigrate.CodeFixes.Tests;
+
+public class Lzm0001Tests
+{
+    [Fact]
+    public Task FieldInitializer_WithRuntime_BecomesLazyValueProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public static class Models
+        {
+            // The model used by every request.
+            public static readonly InferenceSession Session = {|LZM0001:new InferenceSession("model.onnx")|}; // trailing note
+
+            public static int Cheap = 1;
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public static class Models
+        {
+            // The model used by every request.
+            public static InferenceSession Session => s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx"); // trailing note
+
+            public static int Cheap = 1;
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task FieldInitializer_WithoutRuntime_BecomesLazyOfObjectProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public static class Models
+        {
+            public static readonly InferenceSession Session = {|LZM0001:new InferenceSession("model.onnx")|};
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public static class Models
+        {
+            public static InferenceSession Session => (InferenceSession)s_session.Value;
+
+            private static readonly Lazy<object> s_session = new Lazy<object>(CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx");
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task PropertyInitializer_KeepsAttributesDocCommentsAndAccessibility() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using System;
+        using ImageMagick;
+
+        namespace App
+        {
+            internal class Images
+            {
+                /// <summary>The logo.</summary>
+                [Obsolete("use Banner")]
+                internal static MagickImage Logo { get; } = {|LZM0001:new MagickImage("logo.png")|};
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+
+        namespace App
+        {
+            internal class Images
+            {
+                /// <summary>The logo.</summary>
+                [Obsolete("use Banner")]
+                internal static MagickImage Logo => (MagickImage)s_logo.Value;
+
+                private static readonly Lazy<object> s_logo = new Lazy<object>(CreateLogo);
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateLogo() => new MagickImage("logo.png");
+            }
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task SeveralDeclaratorsInOneDeclaration_AllFixedTogether() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static readonly InferenceSession A = {|LZM0001:new InferenceSession("a")|}, B = {|LZM0001:new InferenceSession("b")|};
+            static readonly int Count = 2;
+
+            static string Use() => A.Run("x") + B.Run("y") + Count;
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static InferenceSession A => s_a.Get<InferenceSession>();
+
+            private static readonly LazyValue s_a = new LazyValue("Microsoft.ML.OnnxRuntime", CreateA);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateA() => new InferenceSession("a");
+
+            static InferenceSession B => s_b.Get<InferenceSession>();
+
+            private static readonly LazyValue s_b = new LazyValue("Microsoft.ML.OnnxRuntime", CreateB);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateB() => new InferenceSession("b");
+            static readonly int Count = 2;
+
+            static string Use() => A.Run("x") + B.Run("y") + Count;
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NonReadonlyFieldWrittenElsewhere_NoFix() => Verify<Lzm0001LazyStaticMemberFixer>.NoFixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static InferenceSession Session = {|LZM0001:new InferenceSession("a")|};
+
+            static void Reload() => Session = new InferenceSession("b");
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NonReadonlyFieldNeverWritten_BecomesGetOnlyProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            public static SessionOptions Options = {|LZM0001:new SessionOptions()|};
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            public static SessionOptions Options => (SessionOptions)s_options.Value;
+
+            private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task TargetTypedNew_GetsExplicitTypeThroughCast() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static readonly SessionOptions Options = {|LZM0001:new()|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static SessionOptions Options => s_options.Get<SessionOptions>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => (SessionOptions)new();
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task CollectionExpression_KeepsItsTargetType() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using System.Collections.Generic;
+        using ImageMagick;
+
+        static class Images
+        {
+            public static readonly List<MagickImage> All = [{|LZM0001:new MagickImage("a.png")|}, new MagickImage("b.png")];
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+
+        static class Images
+        {
+            public static List<MagickImage> All => (List<MagickImage>)s_all.Value;
+
+            private static readonly Lazy<object> s_all = new Lazy<object>(CreateAll);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateAll() => (List<MagickImage>)[new MagickImage("a.png"), new MagickImage("b.png")];
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task GenericRecordWithRegionsAndIfDirectives_TriviaPreserved() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public record Cache<T>(T Key)
+        {
+            #region Models
+        #if DEBUG
+            public static readonly SessionOptions Debug = new SessionOptions();
+        #else
+            public static readonly SessionOptions Release = {|LZM0001:new SessionOptions()|};
+        #endif
+            #endregion
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        namespace App;
+
+        public record Cache<T>(T Key)
+        {
+            #region Models
+        #if DEBUG
+            public static readonly SessionOptions Debug = new SessionOptions();
+        #else
+            public static SessionOptions Release => s_release.Get<SessionOptions>();
+
+            private static readonly LazyValue s_release = new LazyValue("Microsoft.ML.OnnxRuntime", CreateRelease);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateRelease() => new SessionOptions();
+        #endif
+            #endregion
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NameCollision_PicksUniqueNames() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            private static readonly int s_session = 1;
+            static int CreateSession() => s_session;
+            static readonly InferenceSession Session = {|LZM0001:new InferenceSession("m")|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            private static readonly int s_session = 1;
+            static int CreateSession() => s_session;
+            static InferenceSession Session => s_session2.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session2 = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession2);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession2() => new InferenceSession("m");
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task StaticConstructorAssignment_MovesIntoFactory() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static readonly InferenceSession Session;
+
+            static Models()
+            {
+                Console.WriteLine("init");
+                // build the session
+                Session = {|LZM0001:new InferenceSession("m")|}; // from the model file
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            static InferenceSession Session => (InferenceSession)s_session.Value;
+
+            private static readonly Lazy<object> s_session = new Lazy<object>(CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("m");
+
+            static Models()
+            {
+                Console.WriteLine("init");
+                // build the session
+                // from the model file
+            }
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    {
+        TestState =
+        {
+            Sources =
+            {
+                ("A.cs", """
+                    using Microsoft.ML.OnnxRuntime;
+
+                    partial class Models
+                    {
+                        static readonly InferenceSession First = {|LZM0001:new InferenceSession("1")|};
+                    }
+                    """),
+                ("B.cs", """
+                    using ImageMagick;
+
+                    partial class Models
+                    {
+                        static readonly MagickImage Second = {|LZM0001:new MagickImage()|};
+                        static int Width => Second.Width;
+                    }
+                    """),
+            },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                ("A.cs", """
+                    using System.Runtime.CompilerServices;
+                    using LazyMigrate;
+                    using Microsoft.ML.OnnxRuntime;
+
+                    partial class Models
+                    {
+                        static InferenceSession First => s_first.Get<InferenceSession>();
+
+                        private static readonly LazyValue s_first = new LazyValue("Microsoft.ML.OnnxRuntime", CreateFirst);
+
+                        [MethodImpl(MethodImplOptions.NoInlining)]
+                        private static object CreateFirst() => new InferenceSession("1");
+                    }
+                    """),
+                ("B.cs", """
+                    using System.Runtime.CompilerServices;
+                    using ImageMagick;
+                    using LazyMigrate;
+
+                    partial class Models
+                    {
+                        static MagickImage Second => s_second.Get<MagickImage>();
+
+                        private static readonly LazyValue s_second = new LazyValue("Magick.NET", CreateSecond);
+
+                        [MethodImpl(MethodImplOptions.NoInlining)]
+                        private static object CreateSecond() => new MagickImage();
+                        static int Width => Second.Width;
+                    }
+                    """),
+            },
+        },
+    }.RunAsync();
+
+    [Fact]
+    public Task PropertyWithSetter_NoFix() => Verify<Lzm0001LazyStaticMemberFixer>.NoFixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class Models
+        {
+            public static SessionOptions Options { get; set; } = {|LZM0001:new SessionOptions()|};
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task UserDefinedConversion_IsKeptByACast() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        readonly struct Wrapper
+        {
+            public Wrapper(SessionOptions options) => Options = options;
+            public SessionOptions Options { get; }
+            public static implicit operator Wrapper(SessionOptions options) => new Wrapper(options);
+        }
+
+        static class Models
+        {
+            public static readonly Wrapper Options = {|LZM0001:new SessionOptions()|};
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Microsoft.ML.OnnxRuntime;
+
+        readonly struct Wrapper
+        {
+            public Wrapper(SessionOptions options) => Options = options;
+            public SessionOptions Options { get; }
+            public static implicit operator Wrapper(SessionOptions options) => new Wrapper(options);
+        }
+
+        static class Models
+        {
+            public static Wrapper Options => (Wrapper)s_options.Value;
+
+            private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => (Wrapper)new SessionOptions();
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task TwoProjects_OneWithRuntimeOneWithout_FixAllInSolution()
+    {
+        var test = new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Microsoft.ML.OnnxRuntime;
+
+                    static class A
+                    {
+                        static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    ["Plain"] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using ImageMagick;
+
+                            static class B
+                            {
+                                static readonly MagickImage Image = {|LZM0001:new MagickImage()|};
+                            }
+                            """,
+                        },
+                    },
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Runtime.CompilerServices;
+                    using LazyMigrate;
+                    using Microsoft.ML.OnnxRuntime;
+
+                    static class A
+                    {
+                        static SessionOptions Options => s_options.Get<SessionOptions>();
+
+                        private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+                        [MethodImpl(MethodImplOptions.NoInlining)]
+                        private static object CreateOptions() => new SessionOptions();
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    ["Plain"] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using System;
+                            using System.Runtime.CompilerServices;
+                            using ImageMagick;
+
+                            static class B
+                            {
+                                static MagickImage Image => (MagickImage)s_image.Value;
+
+                                private static readonly Lazy<object> s_image = new Lazy<object>(CreateImage);
+
+                                [MethodImpl(MethodImplOptions.NoInlining)]
+                                private static object CreateImage() => new MagickImage();
+                            }
+                            """,
+                        },
+                    },
+                },
+            },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task AliasAndUsingsInsideNamespace_PlacementKept() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        namespace App
+        {
+            using Onnx = Microsoft.ML.OnnxRuntime;
+
+            class Service(string path)
+            {
+                public string Path => path;
+
+                static readonly Onnx.SessionOptions Options = {|LZM0001:new Onnx.SessionOptions()|};
+            }
+        }
+        """,
+        """
+        namespace App
+        {
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Onnx = Microsoft.ML.OnnxRuntime;
+
+            class Service(string path)
+            {
+                public string Path => path;
+
+                static Onnx.SessionOptions Options => s_options.Get<Onnx.SessionOptions>();
+
+                private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateOptions() => new Onnx.SessionOptions();
+            }
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task GlobalUsings_AreNotDuplicated() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: false)
+    {
+        TestState =
+        {
+            Sources =
+            {
+                ("GlobalUsings.cs", "global using System;\nglobal using System.Runtime.CompilerServices;\n"),
+                ("Models.cs", """
+                    using Microsoft.ML.OnnxRuntime;
+
+                    static class Models
+                    {
+                        static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+                    }
+                    """),
+            },
+        },
+        FixedState =
+        {
+            Sources =
+            {
+                ("GlobalUsings.cs", "global using System;\nglobal using System.Runtime.CompilerServices;\n"),
+                ("Models.cs", """
+                    using Microsoft.ML.OnnxRuntime;
+
+                    static class Models
+                    {
+                        static SessionOptions Options => (SessionOptions)s_options.Value;
+
+                        private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+
+                        [MethodImpl(MethodImplOptions.NoInlining)]
+                        private static object CreateOptions() => new SessionOptions();
+                    }
+                    """),
+            },
+        },
+    }.RunAsync();
+}

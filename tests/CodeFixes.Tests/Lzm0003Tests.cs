@@ -1,0 +1,115 @@
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+
+namespace LazyMigrate.CodeFixes.Tests;
+
+public class Lzm0003Tests
+{
+    [Fact]
+    public Task AllRegistrationForms_InOneMember_BecomeFactories() => Verify<Lzm0003FactoryRegistrationFixer>.FixAsync(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services, string path)
+            {
+                // plain: service type inferred as InferenceSession
+                services.AddSingleton({|LZM0003:new InferenceSession(path)|});
+                services.AddSingleton<IModel>({|LZM0003:new OnnxModel("m")|}); // explicit service type kept
+                services.TryAddSingleton({|LZM0003:new SessionOptions()|});
+                services.AddKeyedSingleton<IModel>("k", {|LZM0003:new OnnxModel("k")|});
+                services.TryAddKeyedSingleton("opts", {|LZM0003:SessionOptions.MakeSessionOptionWithCudaProvider()|});
+                services.AddSingleton(typeof(IModel), {|LZM0003:new OnnxModel("t")|});
+            }
+        }
+        """,
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services, string path)
+            {
+                // plain: service type inferred as InferenceSession
+                services.AddSingleton(sp => new InferenceSession(path));
+                services.AddSingleton<IModel>(sp => new OnnxModel("m")); // explicit service type kept
+                services.TryAddSingleton(sp => new SessionOptions());
+                services.AddKeyedSingleton<IModel>("k", (sp, key) => new OnnxModel("k"));
+                services.TryAddKeyedSingleton("opts", (sp, key) => SessionOptions.MakeSessionOptionWithCudaProvider());
+                services.AddSingleton(typeof(IModel), sp => new OnnxModel("t"));
+            }
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task LambdaParameterNamesAvoidCapturedNames() => Verify<Lzm0003FactoryRegistrationFixer>.FixAsync(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services, string sp)
+            {
+                services.AddSingleton({|LZM0003:new InferenceSession(sp)|});
+            }
+        }
+        """,
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services, string sp)
+            {
+                services.AddSingleton(sp2 => new InferenceSession(sp));
+            }
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task CapturedVariableAssignedLater_NoFix() => Verify<Lzm0003FactoryRegistrationFixer>.NoFixAsync(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services)
+            {
+                var path = "a.onnx";
+                services.AddSingleton({|LZM0003:new InferenceSession(path)|});
+                path = "b.onnx";
+                services.AddSingleton(path);
+            }
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task LocalInstance_NoFix() => Verify<Lzm0003FactoryRegistrationFixer>.NoFixAsync(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services)
+            {
+                var options = new SessionOptions();
+                options.LogVerbosityLevel = 2;
+                services.AddSingleton({|LZM0003:options|});
+            }
+        }
+        """,
+        runtime: false);
+}

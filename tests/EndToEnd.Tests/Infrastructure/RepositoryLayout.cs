@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Xml.Linq;
+
+namespace LazyMigrate.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Where the repository is, found from the test assembly's location.</summary>
+public static class RepositoryLayout
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The one place the package version comes from.</summary>
+    public static string VersionPrefix()
+    {
+        var props = XDocument.Load(Path.Combine(Root, "Directory.Build.props"));
+        foreach (var element in props.Descendants("VersionPrefix"))
+        {
+            return element.Value.Trim();
+        }
+
+        throw new InvalidOperationException("Directory.Build.props defines no VersionPrefix.");
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LazyMigrate.sln")))
+            {
+                return directory.FullName;
+            }
+
+            directory = directory.Parent;
+        }
+
+        throw new InvalidOperationException($"No LazyMigrate.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LazyMigrate.Runtime.Tests;
+
+/// <summary>Behaviour that needs a fresh process with real heavy packages (tests/Runtime.TestApps/HeavyApp).</summary>
+public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
+{
+    // The managed assemblies and native libraries of Magick.NET, ONNX Runtime and EF Core Sqlite.
+    private static readonly string[] s_heavyAssemblies =
+    {
+        "Magick.NET-Q8-x64", "Magick.NET.Core", "Microsoft.ML.OnnxRuntime", "Microsoft.EntityFrameworkCore",
+        "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.Relational", "Microsoft.Data.Sqlite", "SQLitePCLRaw.core",
+    };
+
+    private static readonly string[] s_heavyNatives = { "Magick.Native-Q8-x64.dll.so", "libonnxruntime.so", "libe_sqlite3.so" };
+
+    private readonly HeavyAppFixture _app;
+
+    public ChildProcessTests(HeavyAppFixture app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public void Declaring_lazy_values_loads_no_heavy_assembly_or_native_library_until_first_access()
+    {
+        var output = _app.Run("declare");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        // The holder class's static constructor ran (its cheap static was read) ...
+        Assert.Equal("42", output.Value("CHEAP"));
+        var before = output.Values("BEFORE-ASM");
+        var beforeNative = output.Values("BEFORE-SO");
+        Assert.Contains("LazyMigrate.Runtime", before);
+
+        // ... yet none of the heavy packages' assemblies or native libraries is loaded.
+        Assert.Empty(s_heavyAssemblies.Intersect(before));
+        Assert.Empty(s_heavyNatives.Intersect(beforeNative));
+
+        // First access loads them and builds real values.
+        Assert.Equal("MagickImage 2x2", output.Value("VALUE-MAGICK"));
+        Assert.StartsWith("SessionOptions", output.Value("VALUE-ONNX"));
+        Assert.StartsWith("sqlite 3.", output.Value("VALUE-SQLITE"));
+        var after = output.Values("AFTER-ASM");
+        var afterNative = output.Values("AFTER-SO");
+        Assert.Empty(s_heavyAssemblies.Except(after));
+        Assert.Empty(s_heavyNatives.Except(afterNative));
+
+        // Status names the first-use call site (the property getter in the app) as the trigger.
+        var status = output.Values("STATUS").Select(s => s.Split('|')).ToDictionary(s => s[0], s => s);
+        Assert.Equal("Loaded", status["Magick.NET"][1]);
+        Assert.Contains("HeavyHolder.get_Magick", status["Magick.NET"][2]);
+        Assert.Equal("Loaded", status["Microsoft.ML.OnnxRuntime"][1]);
+
+        // "Microsoft.EntityFrameworkCore.Sqlite" resolved to the catalog's EF Core package.
+        Assert.Equal("Loaded", status["Microsoft.EntityFrameworkCore"][1]);
+        Assert.Contains("HeavyHolder.get_Sqlite", status["Microsoft.EntityFrameworkCore"][2]);
+    }
+
+    [Fact]
+    public void Availability_probe_answers_from_the_dependency_list_and_loads_nothing()
+    {
+        var output = _app.Run("probe");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("True", output.Value("PACKAGE Magick.NET"));
+        Assert.Equal("True", output.Value("PACKAGE Microsoft.ML.OnnxRuntime"));
+        Assert.Equal("True", output.Value("PACKAGE Microsoft.EntityFrameworkCore"));
+        Assert.Equal("True", output.Value("PACKAGE NetVips"));
+        Assert.Equal("False", output.Value("PACKAGE TorchSharp"));
+        Assert.Equal("False", output.Value("PACKAGE Contoso.NotInThisApp"));
+        Assert.Equal("True", output.Value("ASSEMBLY Magick.NET-Q8-x64"));
+        Assert.Equal("True", output.Value("ASSEMBLY SQLitePCLRaw.*"));
+        Assert.Equal("False", output.Value("ASSEMBLY TorchSharp"));
+        Assert.Equal("False", output.Value("ASSEMBLY Azure.*"));
+        Assert.Equal("True", output.Value("AVAILABLE Magick.NET"));
+        Assert.Equal("False", output.Value("AVAILABLE SkiaSharp"));
+
+        var loaded = output.Values("AFTER-ASM");
+        Assert.Empty(s_heavyAssemblies.Concat(new[] { "NetVips" }).Intersect(loaded));
+        Assert.Empty(s_heavyNatives.Concat(new[] { "libvips.so.42" }).Intersect(output.Values("AFTER-SO")));
+    }
+
+    [Fact]
+    public void Native_library_that_cannot_load_is_reported_with_package_library_and_both_sites()
+    {
+        // The app references NetVips with only its Windows native assets: libvips cannot load on Linux.
+        var output = _app.Run("netvips");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("NetVips", output.Value("PACKAGE"));
+        Assert.Equal("native library 'libvips.so.42'", output.Value("COMPONENT"));
+        Assert.Matches(@"HeavyApp/Program\.cs:\d+ \(s_image\)$", output.Value("DECLARATION"));
+        Assert.Matches(@"VipsHolder\.get_Image in .*HeavyApp/Program\.cs:\d+$", output.Value("FIRSTUSE"));
+        Assert.Equal(typeof(DllNotFoundException).FullName, output.Value("INNER"));
+
+        var message = output.Value("MESSAGE");
+        Assert.Contains("'NetVips'", message);
+        Assert.Contains("libvips.so.42", message);
+        Assert.Contains(output.Value("DECLARATION"), message);
+        Assert.Contains(output.Value("FIRSTUSE"), message);
+    }
+
+    [Fact]
+    public void Missing_assembly_is_reported_with_package_assembly_and_both_sites()
+    {
+        var output = _app.Run("missing-assembly");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("Contoso.Imaging", output.Value("PACKAGE"));
+        Assert.Equal("assembly 'Contoso.Imaging.Core'", output.Value("COMPONENT"));
+        Assert.Matches(@"HeavyApp/Program\.cs:\d+ \(s_value\)$", output.Value("DECLARATION"));
+        Assert.Matches(@"MissingHolder\.get_Value in .*Program\.cs:\d+$", output.Value("FIRSTUSE"));
+        Assert.Equal(typeof(System.IO.FileNotFoundException).FullName, output.Value("INNER"));
+        Assert.Contains("Contoso.Imaging.Core", output.Value("MESSAGE"));
+    }
+
+    [Fact]
+    public void Eager_switch_loads_at_declaration_and_fails_fast_on_a_missing_package()
+    {
+        var eager = _app.Run("eager", new Dictionary<string, string> { [LazyLoading.EagerEnvironmentVariable] = "1" });
+        Assert.True(eager.ExitCode == 0, eager.ToString());
+        Assert.Equal("True", eager.Value("EAGER"));
+        Assert.Equal("failed|assembly 'Contoso.Missing.Assembly'", eager.Value("REGISTER"));
+        Assert.Equal("True", eager.Value("MAGICK-LOADED-AFTER-CHEAP"));
+        Assert.Equal("failed|Contoso.Missing|assembly 'Contoso.Missing.Assembly'", eager.Value("MISSING-HOLDER"));
+
+        var lazy = _app.Run("eager");
+        Assert.True(lazy.ExitCode == 0, lazy.ToString());
+        Assert.Equal("False", lazy.Value("EAGER"));
+        Assert.Equal("ok", lazy.Value("REGISTER"));
+        Assert.Equal("False", lazy.Value("MAGICK-LOADED-AFTER-CHEAP"));
+        Assert.Equal("ok", lazy.Value("MISSING-HOLDER"));
+    }
+
+    [Fact]
+    public void Image_format_support_matches_the_installed_libraries_and_loads_nothing_before_the_first_question()
+    {
+        var output = _app.Run("formats");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("False", output.Value("BEFORE-MAGICK"));
+        Assert.Equal("False", output.Value("BEFORE-IMAGESHARP"));
+        Assert.Equal("True", output.Value("AFTER-MAGICK"));
+        Assert.Equal("Magick.NET-Q8-x64,SixLabors.ImageSharp", output.Value("LIBRARIES"));
+
+        // ImageSharp 2.x decodes and encodes WebP as well; it knows nothing of JPEG XL.
+        Assert.Contains("SixLabors.ImageSharp", output.Value("WRITERS webp").Split(','));
+        Assert.DoesNotContain("SixLabors.ImageSharp", output.Value("WRITERS jxl").Split(','));
+
+        // Magick.NET-Q8-x64 15.1.0 supports JPEG XL and AVIF here.
+        Assert.StartsWith("True|", output.Value("FORMAT jxl"));
+        Assert.StartsWith("True|", output.Value("FORMAT avif"));
+        Assert.EndsWith("|Magick.NET-Q8-x64", output.Value("FORMAT jxl"));
+        Assert.Equal("False|False|", output.Value("FORMAT nosuchformat"));
+
+        // The runtime's answers equal Magick.NET's own, asked directly.
+        foreach (var (format, magickName) in new[] { ("jxl", "Jxl"), ("avif", "Avif"), ("webp", "WebP"), ("heic", "Heic"), ("png", "Png") })
+        {
+            var ours = output.Value($"FORMAT {format}").Split('|');
+            Assert.Equal(output.Value($"DIRECT {magickName}"), $"{ours[0]}|{ours[1]}");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace LazyMigrate.StartupHarness.Tests;
+
+/// <summary>What the README's demo must show on every CI run: the hook sees the heavy packages, the floor has none, migration keeps the output.</summary>
+public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixture<HarnessSmokeFixture>
+{
+    private static readonly string[] SampleHeavyPackages =
+    {
+        "Microsoft.EntityFrameworkCore", "Microsoft.ML.OnnxRuntime", "Magick.NET", "SixLabors.ImageSharp", "Microsoft.ML", "Azure SDK",
+    };
+
+    [Fact]
+    public void Baseline_apps_run_and_reach_ready()
+    {
+        foreach (var name in new[] { Harness.Bare, Harness.Floor, Harness.Before })
+        {
+            var variant = fixture.Report.Variants.Single(v => v.Name == name);
+            Assert.True(variant.FailedRuns == 0 && variant.SucceededRuns == fixture.Report.Runs, $"{name}: {string.Join("; ", variant.RunErrors)}\n{fixture.Log}");
+        }
+    }
+
+    [Fact]
+    public void Hook_profile_of_the_sample_lists_every_heavy_package_and_their_native_libraries()
+    {
+        var profile = LoadProfile(Harness.Before);
+        var root = profile.RootElement;
+        Assert.Equal("marker", root.GetProperty("readyReason").GetString());
+        Assert.True(root.GetProperty("readyAtMs").GetDouble() > 0);
+        Assert.True(root.GetProperty("peakRssBytes").GetInt64() >= root.GetProperty("rssBytes").GetInt64());
+
+        var heavyAssemblies = root.GetProperty("assemblies").EnumerateArray()
+            .Where(a => a.GetProperty("heavyPackage").ValueKind == JsonValueKind.String)
+            .ToList();
+        var packages = heavyAssemblies.Select(a => a.GetProperty("heavyPackage").GetString()).Distinct().ToList();
+        foreach (var expected in SampleHeavyPackages)
+        {
+            Assert.Contains(expected, packages);
+        }
+
+        // Every heavy load before ready names what triggered it, inside the app or a package.
+        Assert.All(heavyAssemblies, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("trigger").GetString()), a.GetProperty("name").GetString()));
+        Assert.Contains(heavyAssemblies, a => a.GetProperty("triggerAssembly").GetString() == "HeavyStartup");
+
+        var heavyNatives = root.GetProperty("nativeLibraries").EnumerateArray()
+            .Where(n => n.GetProperty("heavyPackage").ValueKind == JsonValueKind.String)
+            .Select(n => n.GetProperty("name").GetString()!)
+            .ToList();
+        Assert.Contains(heavyNatives, n => n.Contains("onnxruntime", StringComparison.Ordinal));
+        Assert.Contains(heavyNatives, n => n.Contains("e_sqlite3", StringComparison.Ordinal));
+        Assert.Contains(heavyNatives, n => n.StartsWith("Magick.Native", StringComparison.Ordinal));
+
+        var summary = root.GetProperty("summary");
+        Assert.Equal(heavyAssemblies.Count, summary.GetProperty("heavyAssemblyCount").GetInt32());
+        Assert.Equal(heavyNatives.Count, summary.GetProperty("heavyNativeLibraryCount").GetInt32());
+
+        // The ML.NET pipeline runs only on first use, after ready: its transforms assembly loads then.
+        var afterReady = root.GetProperty("afterReady");
+        Assert.True(afterReady.GetProperty("complete").GetBoolean());
+        Assert.Contains(afterReady.GetProperty("assemblies").EnumerateArray(), a => a.GetProperty("name").GetString() == "Microsoft.ML.Transforms");
+        Assert.True(afterReady.GetProperty("exitAtMs").GetDouble() > root.GetProperty("readyAtMs").GetDouble());
+    }
+
+    [Fact]
+    public void Floor_and_bare_load_nothing_heavy()
+    {
+        foreach (var name in new[] { Harness.Bare, Harness.Floor })
+        {
+            var root = LoadProfile(name).RootElement;
+            Assert.Equal("marker", root.GetProperty("readyReason").GetString());
+            Assert.Equal(0, root.GetProperty("summary").GetProperty("heavyAssemblyCount").GetInt32());
+            Assert.Equal(0, root.GetProperty("summary").GetProperty("heavyNativeLibraryCount").GetInt32());
+            Assert.Equal(0, root.GetProperty("afterReady").GetProperty("summary").GetProperty("heavyAssemblyCount").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void Sample_prints_a_result_and_a_first_use_timing_for_every_heavy_part()
+    {
+        var run = fixture.Report.RunDetails.First(r => r.Variant == Harness.Before && r.Mode == "ready" && r.Succeeded);
+        foreach (var part in new[] { "catalog", "scoring", "image-formats", "thumbnail", "features", "storage" })
+        {
+            Assert.Contains(run.Output, line => line.StartsWith(part + ": ", StringComparison.Ordinal));
+            Assert.True(run.FirstUseMs.ContainsKey(part), $"no TIMING line for {part}");
+        }
+
+        // The ONNX model adds the input vector to itself.
+        Assert.Contains(run.Output, line => line == "scoring: y = 2 4 6");
+    }
+
+    [Fact]
+    public void Migrated_sample_builds_runs_and_prints_the_same_output()
+    {
+        Assert.True(fixture.Report.Migration.Succeeded, fixture.Report.Migration.Error + "\n" + fixture.Log);
+        Assert.NotEmpty(fixture.Report.Migration.ChangedFiles);
+        var comparison = fixture.Report.OutputComparison;
+        Assert.True(comparison.Checked, comparison.Note);
+        Assert.Equal(comparison.Before, comparison.After);
+        Assert.Contains(comparison.Before, line => line.StartsWith("READY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Report_files_are_written()
+    {
+        var markdown = File.ReadAllText(Path.Combine(fixture.OutputDirectory, "startup.md"));
+        Assert.Contains("| **before**", markdown, StringComparison.Ordinal);
+        Assert.Contains("| **floor**", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.OutputDirectory, "startup.json")));
+        Assert.Equal(4, json.RootElement.GetProperty("variants").GetArrayLength());
+    }
+
+    private JsonDocument LoadProfile(string variant)
+    {
+        var path = Path.Combine(fixture.OutputDirectory, "profiles", $"{variant}-ready-1.json");
+        Assert.True(File.Exists(path), $"no profile {path}\n{fixture.Log}");
+        return JsonDocument.Parse(File.ReadAllText(path));
+    }
+}
