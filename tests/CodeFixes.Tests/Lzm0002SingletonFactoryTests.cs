@@ -173,8 +173,8 @@ public class Lzm0002SingletonFactoryTests
         using Microsoft.ML.OnnxRuntime;
 
         var services = new ServiceCollection();
-        services.AddSingleton({|LZM0003:Session|});
-        Action register = () => services.AddSingleton({|LZM0003:Options|});
+        services.AddSingleton(Session);
+        Action register = () => services.AddSingleton(Options);
         register();
 
         partial class Program

@@ -25,7 +25,7 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
     public const string Key = "LZM0001.LazyStaticMember";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.StaticInitializer);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.StaticHeavyInitializer);
 
     /// <inheritdoc />
     protected override string EquivalenceKey => Key;

@@ -37,7 +37,7 @@ public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
         "System.String", "System.IO.Path", "System.Math", "System.TimeSpan", "System.Uri", "System.Convert", "System.Guid", "System.AppContext");
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.StartupPath);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyWorkOnStartupPath);
 
     /// <inheritdoc />
     protected override string EquivalenceKey => Key;

@@ -27,7 +27,7 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
     public const string Key = "LZM0003.FactoryRegistration";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.EagerSingleton);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.EagerSingletonRegistration);
 
     /// <inheritdoc />
     protected override string EquivalenceKey => Key;

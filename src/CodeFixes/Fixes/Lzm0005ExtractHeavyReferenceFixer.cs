@@ -23,7 +23,7 @@ public sealed class Lzm0005ExtractHeavyReferenceFixer : LazyFixerBase
     public const string Key = "LZM0005.ExtractToNonInlinedMethod";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.JitLoadedType);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyTypeNamedInStartupMethod);
 
     /// <inheritdoc />
     protected override string EquivalenceKey => Key;

@@ -25,7 +25,7 @@ public sealed class Lzm0006BackgroundWarmUpFixer : LazyFixerBase
     public const string Key = "LZM0006.BackgroundWarmUp";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ForcedProxy);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.LazyProxyForcedAtStartup);
 
     /// <inheritdoc />
     protected override string EquivalenceKey => Key;

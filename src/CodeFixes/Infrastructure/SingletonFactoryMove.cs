@@ -232,10 +232,11 @@ internal static class SingletonFactoryMove
         return argument;
     }
 
+    /// <summary>Disposable, or possibly so at run time (an interface, type parameter or unsealed class).</summary>
     private static bool IsDisposable(ITypeSymbol type)
         => type.AllInterfaces.Any(i => i.ToDisplayString() is "System.IDisposable" or "System.IAsyncDisposable")
             || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter
-            || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsRecord && type.SpecialType == SpecialType.None && type.ToDisplayString() != "string");
+            || (type.TypeKind == TypeKind.Class && !type.IsSealed);
 
     /// <summary>Heavy work, the pure helpers LZM0002 allows, LINQ over the values, and positional record construction.</summary>
     private static bool OnlyHeavyOrPureWork(IOperation? operation, string? heavyType, ITypeSymbol localType)
