@@ -18,7 +18,7 @@ public class FixerConventionTests
     [Fact]
     public void EveryFixer_IsExported_HasAStableUniqueKey_AndACustomFixAllForAllScopes()
     {
-        Assert.Equal(5, s_fixers.Length);
+        Assert.Equal(6, s_fixers.Length);
         var keys = s_fixers.Select(t => (string?)t.GetField("Key", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)).ToList();
         Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(key)));
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
@@ -44,7 +44,7 @@ public class FixerConventionTests
     {
         var reported = RealAnalyzers.All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         var fixable = s_fixers.SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds).ToList();
-        Assert.Equal(new[] { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0006" }, fixable.OrderBy(id => id));
+        Assert.Equal(new[] { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0006", "LZM0008" }, fixable.OrderBy(id => id));
         Assert.All(fixable, id => Assert.Contains(id, reported));
     }
 }

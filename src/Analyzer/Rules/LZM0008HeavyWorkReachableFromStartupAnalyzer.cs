@@ -112,6 +112,12 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
             if (startup is not null)
             {
                 var callees = Callees(startup.Units().Where(u => u.BeforeCut).Select(u => u.Unit), model, cancellationToken);
+                if (startup.Kind == StartupKind.HostedService && symbol is { MethodKind: MethodKind.Constructor })
+                {
+                    // The container builds a hosted service's dependencies before calling its constructor.
+                    callees = callees.AddRange(DependencyConstructors(symbol));
+                }
+
                 var name = symbol is not null ? SymbolNames.Short(symbol) : node is CompilationUnitSyntax ? "Program.Main" : startup.DisplayName;
                 var type = symbol?.ContainingType ?? model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
                 _roots.Add(new Root(name, type, node.GetLocation(), callees));
@@ -196,6 +202,39 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                     {
                         parents[callee] = (method, parents[method].Root);
                         queue.Enqueue((callee, depth + 1));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Source constructors of the classes <paramref name="constructor"/> takes as parameters, and of
+        /// their own parameters (bounded): what dependency injection constructs to call it.
+        /// </summary>
+        private IEnumerable<IMethodSymbol> DependencyConstructors(IMethodSymbol constructor)
+        {
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<(IMethodSymbol Method, int Depth)>();
+            queue.Enqueue((constructor, 0));
+            while (queue.Count > 0)
+            {
+                var (method, depth) = queue.Dequeue();
+                if (depth >= 4)
+                {
+                    continue;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type
+                        && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly)
+                        && seen.Add(type.OriginalDefinition))
+                    {
+                        foreach (var dependency in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared))
+                        {
+                            yield return dependency.OriginalDefinition;
+                            queue.Enqueue((dependency, depth + 1));
+                        }
                     }
                 }
             }

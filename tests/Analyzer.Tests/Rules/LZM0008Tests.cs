@@ -43,6 +43,29 @@ public sealed class LZM0008Tests
             .ValidateAsync();
 
     [Fact]
+    public Task Reports_constructors_of_hosted_service_dependencies_built_by_the_container() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML.OnnxRuntime;
+            sealed class Model { public Model(Options options) { } }
+            sealed class Options { public readonly InferenceSession Session; public Options() { Session = {|#0:new InferenceSession("m")|}; } }
+            sealed class Unrelated { public Unrelated() { var s = new InferenceSession("never built at startup"); } }
+            sealed class Initializer : IHostedService
+            {
+                private readonly Model _model;
+                public Initializer(Model model) { _model = model; }
+                public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """)
+            .Expect(new DiagnosticResult(Descriptors.LZM0008HeavyWorkReachableFromStartup)
+                .WithLocation(0)
+                .WithArguments("InferenceSession", "Microsoft.ML.OnnxRuntime", "new Initializer() → new Options()"))
+            .ValidateAsync();
+
+    [Fact]
     public Task DoesNotReport_unreachable_methods_lambdas_calls_after_ready_or_cycles_without_heavy_work() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System.Threading.Tasks;
