@@ -29,7 +29,7 @@ internal sealed class MigrationResult
 /// </summary>
 internal static class SampleMigrator
 {
-    public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005" };
+    public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
 
     public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
     {

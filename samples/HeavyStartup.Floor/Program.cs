@@ -23,7 +23,7 @@ builder.Services.AddSingleton(new FeatureContext(seed: 1));
 builder.Services.AddSingleton(new StorageClient(AppSettings.BlobConnectionString));
 
 builder.Services.AddSingleton<ProductCatalog>();
-builder.Services.AddHostedService<CatalogDatabaseInitializer>();
+builder.Services.AddHostedService<CatalogCacheRefresher>();
 builder.Services.AddSingleton<Workload>();
 builder.Services.AddHandlers();
 

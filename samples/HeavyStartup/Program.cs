@@ -28,7 +28,7 @@ builder.Services.AddSingleton(new MLContext(seed: 1));
 builder.Services.AddSingleton(new BlobServiceClient(AppSettings.BlobConnectionString));
 
 builder.Services.AddSingleton<ProductCatalog>();
-builder.Services.AddHostedService<CatalogDatabaseInitializer>();
+builder.Services.AddHostedService<CatalogCacheRefresher>();
 builder.Services.AddSingleton<Workload>();
 builder.Services.AddHandlers();
 

@@ -18,6 +18,9 @@ public static class LazyLoading
 
     private static long s_readyAtUtcTicks;
 
+    // Released after the profiler callback, so work waiting for readiness never runs before the ready snapshot.
+    private static readonly TaskCompletionSource s_ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>
     /// True when <c>LAZYMIGRATE_EAGER=1</c> (read once per process): lazy values build in their
     /// constructor and user packages load at registration, so a missing package fails fast in tests
@@ -64,13 +67,33 @@ public static class LazyLoading
             return false;
         }
 
-        if (AppContext.GetData(ReadyCallbackDataName) is Action callback)
+        try
         {
-            callback();
+            if (AppContext.GetData(ReadyCallbackDataName) is Action callback)
+            {
+                callback();
+            }
+        }
+        finally
+        {
+            s_ready.TrySetResult();
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Completes when <see cref="MarkReady"/> is called (at once if it was). Background work that
+    /// must not compete with startup awaits it first, e.g. a <c>BackgroundService</c>'s
+    /// <c>ExecuteAsync</c>: <c>await LazyLoading.WhenReady(stoppingToken);</c>. Continuations run
+    /// on the thread pool, never inside <see cref="MarkReady"/>. An app that never calls
+    /// <see cref="MarkReady"/> never completes this task: <c>LazyMigrate.AspNetCore</c> calls it
+    /// when the host has started.
+    /// </summary>
+    /// <param name="cancellationToken">Abandons the wait (the task is then cancelled).</param>
+    /// <returns>A task that completes when the app is ready.</returns>
+    public static Task WhenReady(CancellationToken cancellationToken = default)
+        => cancellationToken.CanBeCanceled ? s_ready.Task.WaitAsync(cancellationToken) : s_ready.Task;
 
     /// <summary>Starts background loading on <see cref="LazyPackageRegistry.Default"/>; see <see cref="LazyPackageRegistry.StartBackgroundLoading"/>.</summary>
     /// <param name="options">Options; null uses the defaults.</param>

@@ -1,21 +1,40 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace LazyMigrate.Runtime.Tests;
 
 public sealed class ProcessWideTests
 {
     [Fact]
-    public void Mark_ready_records_the_time_once_and_invokes_the_profiler_callback()
+    public async Task Mark_ready_records_the_time_once_invokes_the_profiler_callback_then_releases_waiters()
     {
         // The only test that signals readiness: it is process-wide and one-shot.
         var calls = 0;
-        AppContext.SetData(LazyLoading.ReadyCallbackDataName, new Action(() => calls++));
+        var waiter = LazyLoading.WhenReady();
+        var waiterCompletedDuringCallback = true;
+        AppContext.SetData(LazyLoading.ReadyCallbackDataName, new Action(() =>
+        {
+            calls++;
+            waiterCompletedDuringCallback = waiter.IsCompleted;
+        }));
+        using var abandon = new CancellationTokenSource();
+        var abandoned = LazyLoading.WhenReady(abandon.Token);
         Assert.False(LazyLoading.IsReady);
         Assert.Null(LazyLoading.ReadyAt);
+        Assert.False(waiter.IsCompleted);
+
+        abandon.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        Assert.False(waiter.IsCompleted);
 
         Assert.True(LazyLoading.MarkReady());
         Assert.False(LazyLoading.MarkReady());
 
+        // The guard only keeps a broken implementation from hanging the run; it measures nothing.
+        await waiter.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(waiterCompletedDuringCallback);
+        Assert.True(LazyLoading.WhenReady(CancellationToken.None).IsCompleted);
         Assert.Equal(1, calls);
         Assert.True(LazyLoading.IsReady);
         Assert.NotNull(LazyLoading.ReadyAt);

@@ -15,8 +15,9 @@ internal sealed class ProductCatalog : IDisposable
 
     public ProductCatalog()
     {
-        _connection = new SqliteConnection("Data Source=catalog;Mode=Memory;Cache=Shared");
+        _connection = new SqliteConnection(CatalogDatabase.ConnectionString);
         _connection.Open();
+        _connection.EnsureCatalogSeeded();
         _options = new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite(_connection).Options;
     }
 

@@ -23,6 +23,8 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// assigned again. When it reads locals or parameters that never change, the proxy is created
 /// where the local was (<c>s_x = new LazyValue(.., () =&gt; CreateX(path));</c>) and the factory
 /// receives them.
+/// <para>Inside a <c>BackgroundService.ExecuteAsync</c>, the service instead starts once the app is
+/// ready (<see cref="BackgroundServiceStart"/>).</para>
 /// <para>Other heavy statements (a discarded call such as <c>MagickNET.Initialize();</c>, a use of
 /// the value) get no fix: they are work the program asked for at that point. Moving them into a
 /// helper would keep them on the startup path and only trade LZM0002 for LZM0008.</para>
@@ -46,10 +48,23 @@ public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
     protected override string GetTitle(bool runtime)
         => runtime ? "Defer to first use (LazyValue)" : "Defer to first use (Lazy<object>)";
 
+    /// <inheritdoc />
+    protected override string GetTitle(bool runtime, SyntaxNode target)
+        => BackgroundServiceStart.IsInExecuteAsync(target) ? BackgroundServiceStart.Title : GetTitle(runtime);
+
     internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
-        => target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
+    {
+        // A background service's work is not deferred statement by statement: the whole service
+        // starts once the app is ready (the same equivalence key, so Fix All and dotnet format apply both).
+        if (BackgroundServiceStart.IsInExecuteAsync(target))
+        {
+            return BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
+        }
+
+        return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
             ? ConvertLocalAsync(document, declaration, target, diagnostic, cancellationToken)
             : Task.FromResult<Document?>(null);
+    }
 
     private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// <summary>The code action title; <paramref name="runtime"/> tells whether LazyMigrate.Runtime is referenced.</summary>
     protected abstract string GetTitle(bool runtime);
 
+    /// <summary>The code action title for the diagnostic at <paramref name="target"/>; by default <see cref="GetTitle(bool)"/>.</summary>
+    protected virtual string GetTitle(bool runtime, SyntaxNode target) => GetTitle(runtime);
+
     /// <summary>
     /// Rewrites the code for one diagnostic. <paramref name="target"/> is the diagnostic's node in
     /// the current root of <paramref name="document"/>. Returns null when no safe rewrite exists.
@@ -37,6 +40,7 @@ public abstract class LazyFixerBase : CodeFixProvider
     {
         var compilation = await context.Document.Project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false);
         var runtime = compilation is not null && RuntimeSymbols.HasRuntime(compilation);
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
             // Only offer what really applies: the fix is computed here, once.
@@ -48,7 +52,10 @@ public abstract class LazyFixerBase : CodeFixProvider
 
             // The rewrite is a pure function of the document: the computed result is the action.
             context.RegisterCodeFix(
-                CodeAction.Create(GetTitle(runtime), _ => Task.FromResult(fixedDocument), EquivalenceKey),
+                CodeAction.Create(
+                    root is null ? GetTitle(runtime) : GetTitle(runtime, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)),
+                    _ => Task.FromResult(fixedDocument),
+                    EquivalenceKey),
                 diagnostic);
         }
     }

@@ -19,7 +19,9 @@ namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
 internal static class TestReferences
 {
     public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80.AddPackages(
-        ImmutableArray.Create(new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.2")));
+        ImmutableArray.Create(
+            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.2"),
+            new PackageIdentity("Microsoft.Extensions.Hosting.Abstractions", "8.0.1")));
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_heavy = new(BuildHeavyAssemblies, LazyThreadSafetyMode.ExecutionAndPublication);
 

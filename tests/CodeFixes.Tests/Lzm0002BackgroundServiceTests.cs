@@ -1,0 +1,215 @@
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+
+namespace LazyMigrate.CodeFixes.Tests;
+
+/// <summary>The LZM0002 fix inside <c>BackgroundService.ExecuteAsync</c> (BackgroundServiceStart).</summary>
+public class Lzm0002BackgroundServiceTests
+{
+    private const string Readiness = """
+
+        public static class Readiness
+        {
+            public static void Signal() => LazyLoading.MarkReady();
+        }
+        """;
+
+    [Fact]
+    public Task BackgroundService_HeavyWorkBeforeFirstAwait_WaitsForReady() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LazyMigrate;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class ModelWarmer : BackgroundService
+        {
+            public int Outputs { get; private set; }
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                // warm the model, then keep it warm
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    using (var session = {|LZM0002:new InferenceSession("model.onnx")|})
+                    {
+                        Outputs = {|LZM0002:session.Run("x")|}.Length; // first inference
+                    }
+
+                    await Task.Delay(60000, stoppingToken);
+                }
+            }
+        }
+        """ + Readiness,
+        """
+        using System.Runtime.CompilerServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LazyMigrate;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class ModelWarmer : BackgroundService
+        {
+            public int Outputs { get; private set; }
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                // Runs once the app is ready: startup neither waits for nor competes with this work.
+                await LazyLoading.WhenReady(stoppingToken);
+                await ExecuteWhenReadyAsync(stoppingToken);
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private async Task ExecuteWhenReadyAsync(CancellationToken stoppingToken)
+            {
+                // warm the model, then keep it warm
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    using (var session = new InferenceSession("model.onnx"))
+                    {
+                        Outputs = session.Run("x").Length; // first inference
+                    }
+
+                    await Task.Delay(60000, stoppingToken);
+                }
+            }
+        }
+        """ + Readiness,
+        runtime: true);
+
+    [Fact]
+    public Task AddsTheUsingDirective_AndKeepsAParameterNamedDifferently() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Warmer : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken token)
+            {
+                var options = {|LZM0002:new SessionOptions()|};
+                await Task.Yield();
+                System.GC.KeepAlive(options);
+            }
+        }
+
+        public static class Readiness
+        {
+            public static void Signal() => LazyMigrate.LazyLoading.MarkReady();
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LazyMigrate;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Warmer : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken token)
+            {
+                // Runs once the app is ready: startup neither waits for nor competes with this work.
+                await LazyLoading.WhenReady(token);
+                await ExecuteWhenReadyAsync(token);
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private async Task ExecuteWhenReadyAsync(CancellationToken token)
+            {
+                var options = new SessionOptions();
+                await Task.Yield();
+                System.GC.KeepAlive(options);
+            }
+        }
+
+        public static class Readiness
+        {
+            public static void Signal() => LazyMigrate.LazyLoading.MarkReady();
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NoFix_WhenTheProjectNeverSignalsReadiness() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Warmer : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                var options = {|LZM0002:new SessionOptions()|};
+                await Task.Delay(10, stoppingToken);
+                System.GC.KeepAlive(options);
+            }
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NoFix_WithoutTheRuntime() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Warmer : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                var options = {|LZM0002:new SessionOptions()|};
+                await Task.Delay(10, stoppingToken);
+                System.GC.KeepAlive(options);
+            }
+        }
+        """,
+        runtime: false);
+
+    [Fact]
+    public Task NoFix_WhenExecuteAsyncIsNotAsync_OrInAPlainHostedService() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Warmer : BackgroundService
+        {
+            protected override Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                var options = {|LZM0002:new SessionOptions()|};
+                System.GC.KeepAlive(options);
+                return Task.CompletedTask;
+            }
+        }
+
+        public sealed class Seeder : IHostedService
+        {
+            public Task StartAsync(CancellationToken cancellationToken)
+            {
+                var options = {|LZM0002:new SessionOptions()|};
+                System.GC.KeepAlive(options);
+                return Task.CompletedTask;
+            }
+
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+
+        public static class Readiness
+        {
+            public static void Signal() => LazyMigrate.LazyLoading.MarkReady();
+        }
+        """,
+        runtime: true);
+}
