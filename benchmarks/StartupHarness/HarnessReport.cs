@@ -104,6 +104,12 @@ internal sealed class MigrationSummary
     public List<string> ChangedFiles { get; set; } = new();
 
     public string? MigratedSourcesDirectory { get; set; }
+
+    /// <summary>Service types the migrated Program.cs registers in DI (short names).</summary>
+    public List<string> RegisteredServiceTypes { get; set; } = new();
+
+    /// <summary>Heavy packages at ready explained by a DI registration: package → service type.</summary>
+    public Dictionary<string, string> DiNamedPackages { get; set; } = new();
 }
 
 internal sealed class OutputComparison

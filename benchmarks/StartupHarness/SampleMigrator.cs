@@ -21,6 +21,9 @@ internal sealed class MigrationResult
     public string FixerCommand { get; set; } = "";
 
     public List<string> ChangedFiles { get; } = new();
+
+    /// <summary>Service types the migrated Program.cs registers in DI (short names).</summary>
+    public List<string> RegisteredServiceTypes { get; } = new();
 }
 
 /// <summary>
@@ -63,6 +66,7 @@ internal static class SampleMigrator
                 return result;
             }
 
+            result.RegisteredServiceTypes.AddRange(DiRegistrationEvidence.RegisteredTypes(Path.Combine(copy, "Program.cs")));
             result.DllPath = AppBuilder.FindOutput(project, "net10.0");
             if (result.DllPath is null)
             {

@@ -103,6 +103,22 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Migrated_sample_loads_no_heavy_native_library_and_only_DI_named_assemblies_at_ready()
+    {
+        Assert.True(fixture.Report.Migration.Succeeded, fixture.Report.Migration.Error + "\n" + fixture.Log);
+        var after = fixture.Report.Variants.Single(v => v.Name == Harness.After);
+        Assert.True(after.SucceededRuns > 0, string.Join("; ", after.RunErrors));
+        Assert.Equal(0, after.HeavyNativeLibraries!.Max);
+
+        // What remains is only what DI registrations name (MLContext, BlobServiceClient), loaded by Main's JIT.
+        var managed = fixture.Report.Targets.Single(t => t.Name == "heavy managed assemblies at ready");
+        Assert.True(managed.Met, managed.Actual + "\n" + fixture.Log);
+        Assert.Subset(new[] { "Azure SDK", "Microsoft.ML" }.ToHashSet(), fixture.Report.Migration.DiNamedPackages.Keys.ToHashSet());
+        Assert.DoesNotContain("Microsoft.EntityFrameworkCore", after.HeavyAtReady.Keys);
+        Assert.DoesNotContain("Microsoft.ML.OnnxRuntime", after.HeavyAtReady.Keys);
+    }
+
+    [Fact]
     public void Report_files_are_written()
     {
         var markdown = File.ReadAllText(Path.Combine(fixture.OutputDirectory, "startup.md"));
