@@ -84,6 +84,7 @@ public class Lzm0008Tests
                 session.Run("warm-up");
                 return session;
             }
+
             private readonly string _name;
 
             public Assistant()
@@ -166,12 +167,14 @@ public class Lzm0008Tests
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private object CreateSession() => new InferenceSession("catalog.onnx");
+
             private string _banner => (string)_lazyBanner.Value;
 
             private readonly Lazy<object> _lazyBanner;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private object CreateBanner() => _session.Run("banner");
+
             private int _opened;
 
             public Catalog()

@@ -86,7 +86,14 @@ public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
 
             var typeText = field.Declaration.Declaration.Type.WithoutTrivia().ToString();
             var members = BuildMembers(model, field, runtime, diagnostic, typeText, proxy, factory);
-            var placed = LazyMembers.WithTrivia(members, field.Declaration.GetLeadingTrivia(), field.Declaration.GetTrailingTrivia());
+            var trailing = field.Declaration.GetTrailingTrivia();
+            if (NextMemberIsNotSeparated(field.Declaration) && trailing.LastOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                // The group ends with a multi-line factory: keep a blank line before whatever follows.
+                trailing = trailing.Add(trailing.Last());
+            }
+
+            var placed = LazyMembers.WithTrivia(members, field.Declaration.GetLeadingTrivia(), trailing);
             editor.InsertAfter(field.Declaration, placed.Skip(1));
             editor.ReplaceNode(field.Declaration, placed[0]);
 
@@ -228,5 +235,18 @@ public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
             && proxies.TryGetValue(field, out var proxy)
                 ? proxy
                 : null;
+    }
+
+    /// <summary>True when the member after <paramref name="declaration"/> starts right on the next line (no blank line).</summary>
+    private static bool NextMemberIsNotSeparated(MemberDeclarationSyntax declaration)
+    {
+        if (declaration.Parent is not TypeDeclarationSyntax type)
+        {
+            return false;
+        }
+
+        var index = type.Members.IndexOf(declaration);
+        return index >= 0 && index + 1 < type.Members.Count
+            && !type.Members[index + 1].GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
     }
 }
