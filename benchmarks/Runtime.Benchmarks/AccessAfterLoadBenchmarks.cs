@@ -28,6 +28,10 @@ namespace LazyMigrate.Runtime.Benchmarks;
 /// <item><see cref="InstanceFieldOfStaticHolder"/>: a mutable instance field of an object held in a
 /// <c>static readonly</c> field: the same memory shape as the proxy (constant object → field → value)
 /// without the "is it built, is it a T" check. The proxy's extra cost over this row is exactly the check.</item>
+/// <item><see cref="CachedGetter"/> / <see cref="CachedGetter_GetterCall"/>: exactly what the LZM0001
+/// code fix generates for class types (docs/rules/LZM0001.md): the getter reads a static cache field
+/// of the value's own type first (<c>s_xValue ??= s_x.Get&lt;Heavy&gt;()</c>), so after the first build
+/// an access is one field read and a null check.</item>
 /// <item><see cref="StaticReadonlyField_Hoistable"/>: the old baseline, a <c>static readonly</c> field
 /// read with nothing preventing the JIT from treating it as a constant and hoisting it: the loop then
 /// measures almost only the addition. Kept to show the best case a plain field can get, not as the
@@ -51,6 +55,10 @@ public class AccessAfterLoadBenchmarks
     private static readonly LazyValue<Service> s_typedLazyValue = new(() => new Service());
     private static readonly LazyValue s_openClassValue = new(() => new OpenService());
 
+    // The LZM0001 fix's output for a class type: proxy, cache field, [NoInlining] factory.
+    private static readonly LazyValue s_generated = new(CreateGenerated);
+    private static Service? s_generatedValue;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -59,6 +67,7 @@ public class AccessAfterLoadBenchmarks
         _ = s_lazyValue.Get<Service>();
         _ = s_typedLazyValue.Value;
         _ = s_openClassValue.Get<OpenService>();
+        _ = Generated;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Reads)]
@@ -109,6 +118,20 @@ public class AccessAfterLoadBenchmarks
         for (var i = 0; i < Reads; i++)
         {
             sum += Proxied.Id;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The generated shape for class types: the cached getter, inlined.</summary>
+    [Benchmark(OperationsPerInvoke = Reads)]
+    [BenchmarkCategory(Loop)]
+    public int CachedGetter()
+    {
+        var sum = 0;
+        for (var i = 0; i < Reads; i++)
+        {
+            sum += Generated.Id;
         }
 
         return sum;
@@ -182,6 +205,19 @@ public class AccessAfterLoadBenchmarks
 
     [Benchmark(OperationsPerInvoke = Reads)]
     [BenchmarkCategory(Call)]
+    public int CachedGetter_GetterCall()
+    {
+        var sum = 0;
+        for (var i = 0; i < Reads; i++)
+        {
+            sum += GeneratedCall.Id;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Reads)]
+    [BenchmarkCategory(Call)]
     public int LazyOfT_GetterCall()
     {
         var sum = 0;
@@ -200,6 +236,8 @@ public class AccessAfterLoadBenchmarks
 
     private static Service Proxied => s_lazyValue.Get<Service>();
 
+    private static Service Generated => s_generatedValue ??= s_generated.Get<Service>();
+
     // The same getters when the JIT does not inline them into the caller. A call is opaque to the
     // JIT, so a plain read behind it is not hoisted either (no Volatile needed).
     private static Service PlainMutableCall
@@ -214,6 +252,12 @@ public class AccessAfterLoadBenchmarks
         get => s_lazyValue.Get<Service>();
     }
 
+    private static Service GeneratedCall
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        get => s_generatedValue ??= s_generated.Get<Service>();
+    }
+
     private static Service LazyCall
     {
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -222,6 +266,9 @@ public class AccessAfterLoadBenchmarks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static object CreateService() => new Service();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object CreateGenerated() => new Service();
 
     public class OpenService
     {

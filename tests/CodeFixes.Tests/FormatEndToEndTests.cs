@@ -53,6 +53,8 @@ public sealed class FormatEndToEndTests : IDisposable
         var migrated = Snapshot();
         Assert.NotEqual(original["Models.cs"], migrated["Models.cs"]);
         Assert.Contains("new Lazy<object>(CreatePrimary)", migrated["Models.cs"]);
+        Assert.Contains("Primary => s_primaryValue ??= (SqliteConnection)s_primary.Value;", migrated["Models.cs"]);
+        Assert.Contains("private static SqliteConnection? s_primaryValue;", migrated["Models.cs"]);
         Assert.Contains("sp => new MagickImage", migrated["Program.cs"]);
         Assert.Contains("[MethodImpl(MethodImplOptions.NoInlining)]", migrated["Images.cs"]);
         Assert.Contains("Report.Run(Options, services);", migrated["Program.cs"]);

@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Fixes;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace LazyMigrate.CodeFixes.Tests;
@@ -32,9 +34,10 @@ public class Lzm0001Tests
         public static class Models
         {
             // The model used by every request.
-            public static InferenceSession Session => s_session.Get<InferenceSession>();
+            public static InferenceSession Session => s_sessionValue ??= s_session.Get<InferenceSession>();
 
             private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+            private static InferenceSession? s_sessionValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("model.onnx"); // trailing note
@@ -65,9 +68,10 @@ public class Lzm0001Tests
 
         public static class Models
         {
-            public static InferenceSession Session => (InferenceSession)s_session.Value;
+            public static InferenceSession Session => s_sessionValue ??= (InferenceSession)s_session.Value;
 
             private static readonly Lazy<object> s_session = new Lazy<object>(CreateSession);
+            private static InferenceSession? s_sessionValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("model.onnx");
@@ -102,9 +106,10 @@ public class Lzm0001Tests
             {
                 /// <summary>The logo.</summary>
                 [Obsolete("use Banner")]
-                internal static MagickImage Logo => (MagickImage)s_logo.Value;
+                internal static MagickImage Logo => s_logoValue ??= (MagickImage)s_logo.Value;
 
                 private static readonly Lazy<object> s_logo = new Lazy<object>(CreateLogo);
+                private static MagickImage? s_logoValue;
 
                 [MethodImpl(MethodImplOptions.NoInlining)]
                 private static object CreateLogo() => new MagickImage("logo.png");
@@ -133,16 +138,18 @@ public class Lzm0001Tests
 
         class Models
         {
-            static InferenceSession A => s_a.Get<InferenceSession>();
+            static InferenceSession A => s_aValue ??= s_a.Get<InferenceSession>();
 
             private static readonly LazyValue s_a = new LazyValue("Microsoft.ML.OnnxRuntime", CreateA);
+            private static InferenceSession? s_aValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateA() => new InferenceSession("a");
 
-            static InferenceSession B => s_b.Get<InferenceSession>();
+            static InferenceSession B => s_bValue ??= s_b.Get<InferenceSession>();
 
             private static readonly LazyValue s_b = new LazyValue("Microsoft.ML.OnnxRuntime", CreateB);
+            private static InferenceSession? s_bValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateB() => new InferenceSession("b");
@@ -184,9 +191,10 @@ public class Lzm0001Tests
 
         class Models
         {
-            public static SessionOptions Options => (SessionOptions)s_options.Value;
+            public static SessionOptions Options => s_optionsValue ??= (SessionOptions)s_options.Value;
 
             private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+            private static SessionOptions? s_optionsValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateOptions() => new SessionOptions();
@@ -211,9 +219,10 @@ public class Lzm0001Tests
 
         class Models
         {
-            static SessionOptions Options => s_options.Get<SessionOptions>();
+            static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
 
             private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+            private static SessionOptions? s_optionsValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateOptions() => (SessionOptions)new();
@@ -240,9 +249,10 @@ public class Lzm0001Tests
 
         static class Images
         {
-            public static List<MagickImage> All => (List<MagickImage>)s_all.Value;
+            public static List<MagickImage> All => s_allValue ??= (List<MagickImage>)s_all.Value;
 
             private static readonly Lazy<object> s_all = new Lazy<object>(CreateAll);
+            private static List<MagickImage>? s_allValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateAll() => (List<MagickImage>)[new MagickImage("a.png"), new MagickImage("b.png")];
@@ -281,9 +291,10 @@ public class Lzm0001Tests
         #if DEBUG
             public static readonly SessionOptions Debug = new SessionOptions();
         #else
-            public static SessionOptions Release => s_release.Get<SessionOptions>();
+            public static SessionOptions Release => s_releaseValue ??= s_release.Get<SessionOptions>();
 
             private static readonly LazyValue s_release = new LazyValue("Microsoft.ML.OnnxRuntime", CreateRelease);
+            private static SessionOptions? s_releaseValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateRelease() => new SessionOptions();
@@ -314,9 +325,10 @@ public class Lzm0001Tests
         {
             private static readonly int s_session = 1;
             static int CreateSession() => s_session;
-            static InferenceSession Session => s_session2.Get<InferenceSession>();
+            static InferenceSession Session => s_sessionValue ??= s_session2.Get<InferenceSession>();
 
             private static readonly LazyValue s_session2 = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession2);
+            private static InferenceSession? s_sessionValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession2() => new InferenceSession("m");
@@ -349,9 +361,10 @@ public class Lzm0001Tests
 
         class Models
         {
-            static InferenceSession Session => (InferenceSession)s_session.Value;
+            static InferenceSession Session => s_sessionValue ??= (InferenceSession)s_session.Value;
 
             private static readonly Lazy<object> s_session = new Lazy<object>(CreateSession);
+            private static InferenceSession? s_sessionValue;
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("m");
@@ -403,9 +416,10 @@ public class Lzm0001Tests
 
                     partial class Models
                     {
-                        static InferenceSession First => s_first.Get<InferenceSession>();
+                        static InferenceSession First => s_firstValue ??= s_first.Get<InferenceSession>();
 
                         private static readonly LazyValue s_first = new LazyValue("Microsoft.ML.OnnxRuntime", CreateFirst);
+                        private static InferenceSession? s_firstValue;
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateFirst() => new InferenceSession("1");
@@ -418,9 +432,10 @@ public class Lzm0001Tests
 
                     partial class Models
                     {
-                        static MagickImage Second => s_second.Get<MagickImage>();
+                        static MagickImage Second => s_secondValue ??= s_second.Get<MagickImage>();
 
                         private static readonly LazyValue s_second = new LazyValue("Magick.NET", CreateSecond);
+                        private static MagickImage? s_secondValue;
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateSecond() => new MagickImage();
@@ -531,9 +546,10 @@ public class Lzm0001Tests
 
                     static class A
                     {
-                        static SessionOptions Options => s_options.Get<SessionOptions>();
+                        static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
 
                         private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+                        private static SessionOptions? s_optionsValue;
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateOptions() => new SessionOptions();
@@ -553,9 +569,10 @@ public class Lzm0001Tests
 
                             static class B
                             {
-                                static MagickImage Image => (MagickImage)s_image.Value;
+                                static MagickImage Image => s_imageValue ??= (MagickImage)s_image.Value;
 
                                 private static readonly Lazy<object> s_image = new Lazy<object>(CreateImage);
+                                private static MagickImage s_imageValue;
 
                                 [MethodImpl(MethodImplOptions.NoInlining)]
                                 private static object CreateImage() => new MagickImage();
@@ -595,9 +612,10 @@ public class Lzm0001Tests
             {
                 public string Path => path;
 
-                static Onnx.SessionOptions Options => s_options.Get<Onnx.SessionOptions>();
+                static Onnx.SessionOptions Options => s_optionsValue ??= s_options.Get<Onnx.SessionOptions>();
 
                 private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+                private static Onnx.SessionOptions? s_optionsValue;
 
                 [MethodImpl(MethodImplOptions.NoInlining)]
                 private static object CreateOptions() => new Onnx.SessionOptions();
@@ -634,9 +652,10 @@ public class Lzm0001Tests
 
                     static class Models
                     {
-                        static SessionOptions Options => (SessionOptions)s_options.Value;
+                        static SessionOptions Options => s_optionsValue ??= (SessionOptions)s_options.Value;
 
                         private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+                        private static SessionOptions? s_optionsValue;
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateOptions() => new SessionOptions();
@@ -644,5 +663,195 @@ public class Lzm0001Tests
                     """),
             },
         },
+    }.RunAsync();
+    [Fact]
+    public Task HeavyEnumField_KeepsTheUncachedGetter() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using ImageMagick;
+
+        static class Formats
+        {
+            // A static field of a heavy enum (or struct) type would load its assembly with this class: no cache field.
+            public static readonly MagickFormat Best = {|LZM0001:new MagickFormatInfo().Format|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using LazyMigrate;
+
+        static class Formats
+        {
+            // A static field of a heavy enum (or struct) type would load its assembly with this class: no cache field.
+            public static MagickFormat Best => s_best.Get<MagickFormat>();
+
+            private static readonly LazyValue s_best = new LazyValue("Magick.NET", CreateBest);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateBest() => new MagickFormatInfo().Format;
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NullableDisabledFile_CacheFieldHasNoAnnotation() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        #nullable disable
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            public static readonly InferenceSession Session = {|LZM0001:new InferenceSession("m")|};
+        }
+        """,
+        """
+        #nullable disable
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            public static InferenceSession Session => s_sessionValue ??= s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+            private static InferenceSession s_sessionValue;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("m");
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task NullableEnabledByDirective_CacheFieldIsAnnotated() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    {
+        // The project has nullable off; the file turns it on: the cache field follows the file.
+        SolutionTransforms =
+        {
+            (solution, projectId) => solution.WithProjectCompilationOptions(
+                projectId,
+                ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Disable)),
+        },
+        TestCode = """
+            using ImageMagick;
+
+            #nullable enable
+            static class Images
+            {
+                internal static readonly MagickImage Logo = {|LZM0001:new MagickImage("logo.png")|};
+            }
+            """,
+        FixedCode = """
+            using System.Runtime.CompilerServices;
+            using ImageMagick;
+            using LazyMigrate;
+
+            #nullable enable
+            static class Images
+            {
+                internal static MagickImage Logo => s_logoValue ??= s_logo.Get<MagickImage>();
+
+                private static readonly LazyValue s_logo = new LazyValue("Magick.NET", CreateLogo);
+                private static MagickImage? s_logoValue;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateLogo() => new MagickImage("logo.png");
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
+    public Task NullableAnnotatedFieldType_IsNotAnnotatedTwice() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            static readonly SessionOptions? Options = {|LZM0001:new SessionOptions()|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            static SessionOptions? Options => s_optionsValue ??= s_options.Get<SessionOptions?>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+            private static SessionOptions? s_optionsValue;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task InterfaceTypedField_IsCached() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            public static readonly IModel Model = {|LZM0001:new OnnxModel("m")|};
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Models
+        {
+            public static IModel Model => s_modelValue ??= s_model.Get<IModel>();
+
+            private static readonly LazyValue s_model = new LazyValue("Microsoft.ML.OnnxRuntime", CreateModel);
+            private static IModel? s_modelValue;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateModel() => new OnnxModel("m");
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task CSharp73_UsesCoalesceAndAssignment() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: false)
+    {
+        // Before C# 8 there is no "??=" (and no nullable annotations).
+        SolutionTransforms =
+        {
+            (solution, projectId) => solution
+                .WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose))
+                .WithProjectCompilationOptions(
+                    projectId,
+                    ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Disable)),
+        },
+        TestCode = """
+            using Microsoft.ML.OnnxRuntime;
+
+            static class Models
+            {
+                static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+            }
+            """,
+        FixedCode = """
+            using System;
+            using System.Runtime.CompilerServices;
+            using Microsoft.ML.OnnxRuntime;
+
+            static class Models
+            {
+                static SessionOptions Options => s_optionsValue ?? (s_optionsValue = (SessionOptions)s_options.Value);
+
+                private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+                private static SessionOptions s_optionsValue;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateOptions() => new SessionOptions();
+            }
+            """,
     }.RunAsync();
 }

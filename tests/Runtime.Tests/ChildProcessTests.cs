@@ -59,6 +59,56 @@ public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
         Assert.Contains("HeavyHolder.get_Sqlite", status["Microsoft.EntityFrameworkCore"][2]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cache_fields_of_heavy_class_types_load_nothing_with_the_declaring_class_and_cache_on_first_access(bool fullyOptimizingJit)
+    {
+        // CachedHolder is the LZM0001 fix's output for class types: beside each LazyValue proxy, a
+        // static cache field of the heavy class type (SessionOptions, and the generic Image<Rgba32>
+        // over a heavy struct). Checked with tiered compilation and with every method fully optimized.
+        var environment = new Dictionary<string, string>();
+        if (fullyOptimizingJit)
+        {
+            environment["DOTNET_TieredCompilation"] = "0";
+        }
+
+        var output = _app.Run("cache-fields", environment);
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        // The class's static constructor ran (its cheap static was read) ...
+        Assert.Equal("43", output.Value("CHEAP"));
+        var before = output.Values("BEFORE-ASM");
+        Assert.Contains("LazyMigrate.Runtime", before);
+
+        // ... and neither the heavy class's nor the generic instantiation's assembly (nor ONNX's native library) is loaded.
+        Assert.DoesNotContain("Microsoft.ML.OnnxRuntime", before);
+        Assert.DoesNotContain("SixLabors.ImageSharp", before);
+        Assert.DoesNotContain("libonnxruntime.so", output.Values("BEFORE-SO"));
+
+        // First access to each value loads its package, builds the value once and caches it.
+        Assert.Equal("SessionOptions|True", output.Value("VALUE-ONNX"));
+        Assert.Contains("Microsoft.ML.OnnxRuntime", output.Values("AFTER-ONNX-ASM"));
+        Assert.Contains("libonnxruntime.so", output.Values("AFTER-ONNX-SO"));
+        Assert.DoesNotContain("SixLabors.ImageSharp", output.Values("AFTER-ONNX-ASM"));
+
+        Assert.Equal("Image`1 3x2|True", output.Value("VALUE-IMAGE"));
+        Assert.Contains("SixLabors.ImageSharp", output.Values("AFTER-IMAGE-ASM"));
+    }
+
+    [Fact]
+    public void Static_field_of_a_heavy_struct_type_loads_its_assembly_with_the_declaring_class()
+    {
+        // The control for the test above (and the reason the fix caches no struct or enum): the
+        // same check does see a load when the field's type is a heavy struct.
+        var output = _app.Run("struct-field");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("False", output.Value("IMAGESHARP-BEFORE"));
+        Assert.Equal("44", output.Value("CHEAP"));
+        Assert.Equal("True", output.Value("IMAGESHARP-AFTER"));
+    }
+
     [Fact]
     public void Availability_probe_answers_from_the_dependency_list_and_loads_nothing()
     {

@@ -15,7 +15,10 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// <summary>
 /// LZM0001: a heavy static field/property initializer (or static-constructor assignment) becomes a
 /// lazily built value behind a property with the same name, type and accessibility, so callers
-/// compile unchanged. No fix for fields written outside their initializer, attributed fields,
+/// compile unchanged. For class and interface types the getter also caches the value in a static
+/// field of that type (<c>s_xValue ??= s_x.Get&lt;Heavy&gt;()</c>): after the first build an access
+/// is one field read and a null check. Structs and enums are not cached (such a field would load
+/// the heavy assembly with the declaring type). No fix for fields written outside their initializer, attributed fields,
 /// volatile fields and properties with setters (a get-only property would change their meaning).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0001LazyStaticMemberFixer)), Shared]
@@ -128,7 +131,7 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
         var modifiers = string.Join(" ", fieldDecl.Modifiers
             .Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword))
             .Select(m => m.Text));
-        var members = BuildMembers(model, field.ContainingType, field.Name, typeText, modifiers, value, field.Type, diagnostic);
+        var members = BuildMembers(model, fieldDecl.SpanStart, field.ContainingType, field.Name, typeText, modifiers, value, field.Type, diagnostic);
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         if (fieldDecl.Declaration.Variables.Count == 1)
@@ -169,11 +172,11 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
 
         var typeText = propDecl.Type.WithoutTrivia().ToString();
         var modifiers = string.Join(" ", propDecl.Modifiers.Select(m => m.Text));
-        var members = BuildMembers(model, property.ContainingType, property.Name, typeText, modifiers, value, property.Type, diagnostic);
+        var members = BuildMembers(model, propDecl.SpanStart, property.ContainingType, property.Name, typeText, modifiers, value, property.Type, diagnostic);
 
         // Attributes and doc comments stay on the property, which keeps the original name.
         var newProperty = ((PropertyDeclarationSyntax)members[0]).WithAttributeLists(propDecl.AttributeLists);
-        members = new[] { newProperty, members[1], members[2] };
+        members = new[] { newProperty }.Concat(members.Skip(1)).ToList();
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var placed = LazyMembers.WithTrivia(members, propDecl.GetLeadingTrivia(), propDecl.GetTrailingTrivia());
@@ -190,12 +193,13 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
     }
 
     private static System.Collections.Generic.IReadOnlyList<MemberDeclarationSyntax> BuildMembers(
-        SemanticModel model, INamedTypeSymbol containingType, string name, string typeText, string modifiers,
+        SemanticModel model, int position, INamedTypeSymbol containingType, string name, string typeText, string modifiers,
         ExpressionSyntax value, ITypeSymbol memberType, Diagnostic diagnostic)
     {
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var proxy = Names.Unique("s_" + Names.Camel(name), containingType);
         var factory = Names.Unique("Create" + Names.Pascal(name), containingType, new[] { proxy });
+        var cacheName = Names.Unique("s_" + Names.Camel(name) + "Value", containingType, new[] { proxy, factory });
         var heavyType = model.GetTypeInfo(value).Type ?? memberType;
         return LazyMembers.Build(
             runtime,
@@ -205,7 +209,8 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
             name,
             proxy,
             factory,
-            LazyMembers.FactoryBody(model, value, typeText));
+            LazyMembers.FactoryBody(model, value, typeText),
+            LazyMembers.Cache(model, position, memberType, typeText, cacheName));
     }
 
     private static void RemoveStatement(DocumentEditor editor, ExpressionStatementSyntax? statement)

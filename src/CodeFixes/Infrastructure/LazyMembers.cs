@@ -7,10 +7,12 @@ using LazyMigrate.Catalog;
 namespace LazyMigrate.CodeFixes.Infrastructure;
 
 /// <summary>
-/// The three members every "make it lazy" rewrite produces (docs/architecture.md, "What the fixes
+/// The members every "make it lazy" rewrite produces (docs/architecture.md, "What the fixes
 /// generate"): a proxy field that names no heavy type (so the declaring type's static constructor
 /// loads nothing heavy), a property with the original name and type whose getter is JIT-compiled
-/// only on first use, and a non-inlined factory holding the original expression.
+/// only on first use, and a non-inlined factory holding the original expression; optionally a
+/// cache field of the value's own (reference) type, so the getter's hot path is one field read
+/// and a null check (see <see cref="CacheSpec"/>).
 /// </summary>
 internal static class LazyMembers
 {
@@ -22,7 +24,8 @@ internal static class LazyMembers
         string propertyName,
         string proxyName,
         string factoryName,
-        ExpressionSyntax factoryBody)
+        ExpressionSyntax factoryBody,
+        CacheSpec? cache = null)
     {
         string fieldText;
         string getter;
@@ -38,13 +41,61 @@ internal static class LazyMembers
             getter = $"({typeText}){proxyName}.Value";
         }
 
+        if (cache is not null)
+        {
+            // Racing first readers all store the same instance (the proxy builds it once), so the
+            // unsynchronized write is benign; a reference store publishes a fully built object.
+            getter = cache.CompoundAssignment
+                ? $"{cache.FieldName} ??= {getter}"
+                : $"{cache.FieldName} ?? ({cache.FieldName} = {getter})";
+        }
+
         var modifiers = propertyModifiers.Length == 0 ? string.Empty : propertyModifiers + " ";
-        var property = Generated.Member($"{modifiers}{typeText} {propertyName} => {getter};");
-        var field = Generated.Member(fieldText);
-        var factory = Generated.Fill(
+        var members = new List<MemberDeclarationSyntax>
+        {
+            Generated.Member($"{modifiers}{typeText} {propertyName} => {getter};"),
+            Generated.Member(fieldText),
+        };
+        if (cache is not null)
+        {
+            members.Add(Generated.Member($"private static {cache.TypeText} {cache.FieldName};"));
+        }
+
+        members.Add(Generated.Fill(
             Generated.Member($"{Generated.NoInliningAttribute} private static object {factoryName}() => {Generated.Placeholder};"),
-            factoryBody);
-        return new[] { property, field, factory };
+            factoryBody));
+        return members;
+    }
+
+    /// <summary>
+    /// The cache field for a value of type <paramref name="valueType"/> declared at
+    /// <paramref name="position"/>, or null when the value must not be cached in a field of its own type.
+    /// </summary>
+    /// <remarks>
+    /// Only class and interface types (including constructed generic classes such as
+    /// <c>Image&lt;Rgba32&gt;</c>): the runtime lays out a static field of a reference type without
+    /// loading that type, so the declaring type's static constructor still loads no heavy assembly
+    /// (proved by tests/Runtime.Tests, ChildProcessTests). A static field of a heavy struct or enum
+    /// type loads its assembly at class load (DESIGN.md §1): those keep the plain proxy getter.
+    /// Type parameters, arrays, pointers and error types are not cached either.
+    /// </remarks>
+    public static CacheSpec? Cache(SemanticModel model, int position, ITypeSymbol valueType, string typeText, string fieldName)
+    {
+        if (!valueType.IsReferenceType || valueType.TypeKind is not (TypeKind.Class or TypeKind.Interface))
+        {
+            return null;
+        }
+
+        // "Heavy?" where nullable annotations are on (a null field is the "not cached yet" state);
+        // plain "Heavy" where they are off (a '?' there would warn); as written when already annotated.
+        var cacheType = typeText;
+        if (valueType.NullableAnnotation != NullableAnnotation.Annotated && model.GetNullableContext(position).AnnotationsEnabled())
+        {
+            cacheType += "?";
+        }
+
+        var compound = model.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 };
+        return new CacheSpec(fieldName, cacheType, compound);
     }
 
     /// <summary>
@@ -108,4 +159,24 @@ internal static class LazyMembers
 
         return result;
     }
+}
+
+/// <summary>A static field caching the built value, read first by the generated getter.</summary>
+internal sealed class CacheSpec
+{
+    public CacheSpec(string fieldName, string typeText, bool compoundAssignment)
+    {
+        FieldName = fieldName;
+        TypeText = typeText;
+        CompoundAssignment = compoundAssignment;
+    }
+
+    /// <summary>The field's name (<c>s_sessionValue</c>).</summary>
+    public string FieldName { get; }
+
+    /// <summary>The field's type as written (<c>InferenceSession?</c> where nullable annotations are on).</summary>
+    public string TypeText { get; }
+
+    /// <summary>True to write <c>x ??= …</c> (C# 8 and later), else <c>x ?? (x = …)</c>.</summary>
+    public bool CompoundAssignment { get; }
 }

@@ -181,6 +181,44 @@ public sealed class LZM0001Tests
             """).ValidateAsync();
 
     [Fact]
+    public Task DoesNotReport_the_code_fix_output_with_cache_fields_by_any_rule() =>
+        // Exactly what the LZM0001 fix generates (docs/rules/LZM0001.md), in a class Main touches:
+        // the cache fields of heavy class types (no initializer) must not be flagged by LZM0001 or
+        // any other rule, or a second fix run would change the code again.
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource("""
+            #nullable enable
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.ML.OnnxRuntime;
+
+            static class Program
+            {
+                static void Main() => System.Console.WriteLine(Models.Cheap);
+            }
+
+            static class Models
+            {
+                public static int Cheap = 1;
+
+                public static InferenceSession Session => s_sessionValue ??= s_session.Get<InferenceSession>();
+
+                private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+                private static InferenceSession? s_sessionValue;
+
+                public static SessionOptions Options => s_optionsValue ?? (s_optionsValue = s_options.Get<SessionOptions>());
+
+                private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+                private static SessionOptions? s_optionsValue;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateSession() => new InferenceSession("model.onnx");
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateOptions() => new SessionOptions();
+            }
+            """).ValidateAsync();
+
+    [Fact]
     public Task DoesNotReport_instance_fields_expression_bodied_statics_or_system_types() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System.Net.Http;

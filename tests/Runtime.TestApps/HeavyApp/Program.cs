@@ -15,6 +15,8 @@ return args.FirstOrDefault() switch
     "eager" => Modes.Eager(),
     "formats" => Modes.Formats(),
     "missing-assembly" => Modes.MissingAssembly(),
+    "cache-fields" => Modes.CacheFields(),
+    "struct-field" => Modes.StructField(),
     _ => Modes.Usage(),
 };
 
@@ -24,7 +26,7 @@ namespace LazyMigrate.Runtime.HeavyApp
     {
         public static int Usage()
         {
-            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly");
+            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field");
             return 2;
         }
 
@@ -42,6 +44,27 @@ namespace LazyMigrate.Runtime.HeavyApp
                 Console.WriteLine($"STATUS={package.Name}|{package.State}|{package.Trigger}");
             }
 
+            return 0;
+        }
+
+        // The LZM0001 fix's output for class types: cache fields of heavy class types (CachedHolders.cs).
+        public static int CacheFields()
+        {
+            Console.WriteLine($"CHEAP={CachedHolder.Cheap}");
+            Report.Snapshot("BEFORE");
+            Console.WriteLine($"VALUE-ONNX={CachedAccess.Onnx()}");
+            Report.Snapshot("AFTER-ONNX");
+            Console.WriteLine($"VALUE-IMAGE={CachedAccess.Image()}");
+            Report.Snapshot("AFTER-IMAGE");
+            return 0;
+        }
+
+        // The control for CacheFields: a static field of a heavy struct type loads its assembly.
+        public static int StructField()
+        {
+            Console.WriteLine($"IMAGESHARP-BEFORE={Report.IsLoaded("SixLabors.ImageSharp")}");
+            Console.WriteLine($"CHEAP={CachedAccess.StructHolderCheap()}");
+            Console.WriteLine($"IMAGESHARP-AFTER={Report.IsLoaded("SixLabors.ImageSharp")}");
             return 0;
         }
 
