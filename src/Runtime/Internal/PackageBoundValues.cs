@@ -90,24 +90,6 @@ internal static class PackageBoundValues
         return result;
     }
 
-    /// <summary>Test hook: how many nodes the list holds (live or not yet unlinked).</summary>
-    internal static int NodeCount
-    {
-        get
-        {
-            lock (s_walkGate)
-            {
-                var count = 0;
-                for (var node = Volatile.Read(ref s_head); node is not null; node = node.Next)
-                {
-                    count++;
-                }
-
-                return count;
-            }
-        }
-    }
-
     private static bool Binds(IPackageBoundValue value, LazyPackage package, LazyPackageRegistry registry, bool isDefault)
     {
         var bound = value.BoundPackage;
