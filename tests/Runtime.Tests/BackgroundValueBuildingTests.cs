@@ -290,6 +290,55 @@ public sealed class BackgroundValueBuildingTests
         GC.KeepAlive(live);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference DeclareDropped(LazyPackage package, Calls calls) => new(package.Export(() => { calls.Add(); return new object(); }));
+
+    [Fact]
+    public async Task Values_declared_concurrently_are_all_tracked_and_collected_ones_are_unlinked_between_live_ones()
+    {
+        var registry = new LazyPackageRegistry();
+        var package = registry.Register("many", 1, Array.Empty<string>());
+        var keptCalls = new Calls();
+        var droppedCalls = new Calls();
+        const int Threads = 4;
+        const int PerThread = 250;
+
+        // Lock-free pushes from several threads, live and soon-dead values interleaved.
+        var declared = TestSupport.RunTogether(Threads, _ =>
+        {
+            var kept = new LazyValue[PerThread];
+            var dropped = new WeakReference[PerThread];
+            for (var i = 0; i < PerThread; i++)
+            {
+                kept[i] = package.Export(() => { keptCalls.Add(); return new object(); });
+                dropped[i] = DeclareDropped(package, droppedCalls);
+            }
+
+            return (kept, dropped);
+        });
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.All(declared.SelectMany(d => d.dropped), w => Assert.False(w.IsAlive));
+
+        // A first walk (for another package) unlinks the dead nodes; the walk for "many" then must still see every live one.
+        registry.Register("walker", 1, Array.Empty<string>());
+        await registry.StartBackgroundLoading(new BackgroundLoadingOptions { Packages = new[] { "walker" } }).WaitOrFailAsync();
+        Assert.Equal(0, keptCalls.Count);
+
+        await registry.StartBackgroundLoading().WaitOrFailAsync();
+        var kept = declared.SelectMany(d => d.kept).ToArray();
+        Assert.Equal(Threads * PerThread, kept.Length);
+        Assert.All(kept, v => Assert.True(v.IsValueCreated));
+        Assert.Equal(Threads * PerThread, keptCalls.Count);
+        Assert.Equal(0, droppedCalls.Count);
+
+        // A second pass walks the list the first one pruned: nothing is built twice.
+        await registry.StartBackgroundLoading().WaitOrFailAsync();
+        Assert.Equal(Threads * PerThread, keptCalls.Count);
+    }
+
     [Fact]
     public async Task A_package_loaded_by_a_first_access_still_gets_its_other_values_built()
     {
