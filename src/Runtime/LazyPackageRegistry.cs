@@ -29,6 +29,9 @@ public sealed class LazyPackageRegistry
     /// <summary>The process-wide registry, pre-registered from the built-in heavy-package catalog.</summary>
     public static LazyPackageRegistry Default { get; } = CreateDefault();
 
+    /// <summary>True for <see cref="Default"/>, the registry lazy values declared by package name resolve against.</summary>
+    internal bool IsDefault { get; private set; }
+
     /// <summary>Every registered package, in registration order (a snapshot).</summary>
     public IReadOnlyList<LazyPackage> Packages => Volatile.Read(ref _packages);
 
@@ -162,7 +165,7 @@ public sealed class LazyPackageRegistry
 
     private static LazyPackageRegistry CreateDefault()
     {
-        var registry = new LazyPackageRegistry();
+        var registry = new LazyPackageRegistry { IsDefault = true };
         foreach (var entry in HeavyPackageCatalog.All)
         {
             // Built-in entries never load eagerly: an app contains only a few of them.

@@ -61,7 +61,7 @@ internal static class PackageBoundValues
     public static List<IPackageBoundValue> For(LazyPackage package, LazyPackageRegistry registry)
     {
         var result = new List<IPackageBoundValue>();
-        var isDefault = ReferenceEquals(registry, LazyPackageRegistry.Default);
+        var isDefault = registry.IsDefault;
         lock (s_walkGate)
         {
             Node? previous = null;
