@@ -19,7 +19,7 @@ namespace LazyMigrate;
 /// <see cref="RetryDelay"/> has passed (or <see cref="Reset"/> is called); then the next call starts a new build.</para>
 /// </remarks>
 /// <typeparam name="T">The value type.</typeparam>
-public sealed class AsyncLazyValue<T>
+public sealed class AsyncLazyValue<T> : IPackageBoundValue
 {
     private readonly Func<CancellationToken, Task<T>> _factory;
     private readonly object _gate = new();
@@ -74,6 +74,11 @@ public sealed class AsyncLazyValue<T>
         _package = package;
         _declarationSite = declarationSite;
         RetryDelay = package?.RetryDelay ?? LazyLoading.DefaultRetryDelay;
+        if (packageName is not null)
+        {
+            // Weakly, for background loading to build it after its package loads; resolves nothing now.
+            PackageBoundValues.Track(this);
+        }
     }
 
     /// <summary>True once the value was built successfully.</summary>
@@ -82,7 +87,7 @@ public sealed class AsyncLazyValue<T>
     /// <summary>Where the value was declared.</summary>
     public string? DeclarationSite => _declarationSite;
 
-    /// <summary>Where the value was first requested, or null before.</summary>
+    /// <summary>Where the value was first requested; <c>"background"</c> when background loading built it; null before.</summary>
     public string? FirstUseSite => Volatile.Read(ref _firstUseSite);
 
     /// <summary>How long a failure is reported before the next call retries.</summary>
@@ -123,7 +128,38 @@ public sealed class AsyncLazyValue<T>
         }
     }
 
+    /// <inheritdoc />
+    string? IPackageBoundValue.BoundPackageName => _packageName;
+
+    /// <inheritdoc />
+    LazyPackage? IPackageBoundValue.BoundPackage => Volatile.Read(ref _package);
+
+    /// <inheritdoc />
+    async ValueTask IPackageBoundValue.BuildInBackgroundAsync()
+    {
+        try
+        {
+            await StartOrJoin("background").ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Recorded like a first-access failure: the next call reports it per the retry policy.
+        }
+    }
+
     private ValueTask<T> GetSlowAsync(CancellationToken cancellationToken)
+    {
+        var task = StartOrJoin(null);
+        if (task.IsCompletedSuccessfully)
+        {
+            return new ValueTask<T>(task.Result);
+        }
+
+        return new ValueTask<T>(cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task);
+    }
+
+    /// <summary>The running or finished build, or a new one when none ran or a failure's retry is due.</summary>
+    private Task<T> StartOrJoin(string? trigger)
     {
         Task<T> task;
         lock (_gate)
@@ -132,7 +168,7 @@ public sealed class AsyncLazyValue<T>
             var retryDue = task is { IsFaulted: true } or { IsCanceled: true } && OnceRunner<T>.RetryDue(Volatile.Read(ref _failedAt), RetryDelay);
             if (task is null || retryDue)
             {
-                var site = CallSites.FirstUserFrame();
+                var site = trigger ?? CallSites.FirstUserFrame();
                 Interlocked.CompareExchange(ref _firstUseSite, site, null);
 
                 // On the thread pool: the caller never runs (or blocks on) the factory's synchronous part.
@@ -141,12 +177,7 @@ public sealed class AsyncLazyValue<T>
             }
         }
 
-        if (task.IsCompletedSuccessfully)
-        {
-            return new ValueTask<T>(task.Result);
-        }
-
-        return new ValueTask<T>(cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task);
+        return task;
     }
 
     private async Task<T> BuildAsync(string? site)

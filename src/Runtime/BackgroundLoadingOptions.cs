@@ -21,6 +21,27 @@ public sealed class BackgroundLoadingOptions
     /// </summary>
     public bool OnlyAvailable { get; set; } = true;
 
+    /// <summary>
+    /// Also build the lazy values bound to each package (declared with its name, with the package
+    /// object, or with <see cref="LazyPackage.Export"/>) right after it loads, in the same job, priority
+    /// order and parallelism bound. Default true.
+    /// </summary>
+    /// <remarks>
+    /// <para>Why on by default: loading assemblies is the cheap part of a first use; the value's
+    /// factory (creating an ONNX session, opening and seeding a database) is the expensive part.
+    /// Preloading only the assemblies leaves a first use after an idle period almost as slow as
+    /// without preloading, and the guide's preloading imports the modules, which runs their
+    /// initialisation. Turn it off when factories have side effects that must only happen on
+    /// demand (a paid API call, a connection per object that may never be used).</para>
+    /// <para>Only values still alive are built (values are tracked weakly, so a value whose owner
+    /// was collected is skipped), including instance values of objects alive at that moment.
+    /// Values not bound to a package are never built in the background. A value built here reports
+    /// <c>"background"</c> as its first-use site. A factory failure does not stop the job: the value
+    /// records it as a first access would (the next access reports it until the retry delay passed,
+    /// then retries). Cancellation stops building further values.</para>
+    /// </remarks>
+    public bool BuildValues { get; set; } = true;
+
     internal void Validate()
     {
         if (MaxParallelism < 1)

@@ -29,6 +29,9 @@ public sealed class LazyPackageRegistry
     /// <summary>The process-wide registry, pre-registered from the built-in heavy-package catalog.</summary>
     public static LazyPackageRegistry Default { get; } = CreateDefault();
 
+    /// <summary>True for <see cref="Default"/>, the registry lazy values declared by package name resolve against.</summary>
+    internal bool IsDefault { get; private set; }
+
     /// <summary>Every registered package, in registration order (a snapshot).</summary>
     public IReadOnlyList<LazyPackage> Packages => Volatile.Read(ref _packages);
 
@@ -104,10 +107,14 @@ public sealed class LazyPackageRegistry
     /// <summary>
     /// Starts loading registered packages in the background, priority level by level (1, then 2,
     /// then 3) with at most <see cref="BackgroundLoadingOptions.MaxParallelism"/> loads at a time.
-    /// Returns at once; the task completes when every selected package settled. Failures do not
-    /// fault the task (they show in <see cref="GetStatus"/>); cancellation stops starting new loads
-    /// and cancels the task (a load already running completes, since a type load cannot be aborted).
-    /// A first access during a background load waits for that same load.
+    /// Right after a package loads, the same job builds the live lazy values bound to it
+    /// (<see cref="BackgroundLoadingOptions.BuildValues"/>, default on), so a later first access finds
+    /// them built. Returns at once; the task completes when every selected package and its values
+    /// settled. Failures do not fault the task (package failures show in <see cref="GetStatus"/>, a
+    /// value's failure is recorded by the value as a first-access failure would be); cancellation
+    /// stops starting new loads and value builds and cancels the task (a load or build already running
+    /// completes, since a type load cannot be aborted). A first access during a background load or
+    /// build waits for that same load or build.
     /// </summary>
     /// <param name="options">Options; null uses the defaults.</param>
     /// <param name="cancellationToken">Stops the background loading.</param>
@@ -119,7 +126,7 @@ public sealed class LazyPackageRegistry
         var filter = options.Packages is null ? null : new HashSet<string>(options.Packages, StringComparer.OrdinalIgnoreCase);
         var selected = Packages.Where(p => filter is null || filter.Contains(p.Name)).ToArray();
         var priorities = options.Priorities.ToArray();
-        return Task.Run(() => RunBackgroundAsync(selected, priorities, options.MaxParallelism, options.OnlyAvailable, cancellationToken), cancellationToken);
+        return Task.Run(() => RunBackgroundAsync(selected, priorities, options.MaxParallelism, options.OnlyAvailable, options.BuildValues, cancellationToken), cancellationToken);
     }
 
     /// <summary>A snapshot of every registered package's state and the overall progress.</summary>
@@ -133,13 +140,8 @@ public sealed class LazyPackageRegistry
     /// </summary>
     internal LazyPackage Resolve(string name)
     {
-        if (TryGet(name, out var package))
-        {
-            return package;
-        }
-
-        var entry = HeavyPackageCatalog.FindByAssembly(name);
-        if (entry is not null && TryGet(entry.Name, out package))
+        var package = TryResolveRegistered(name);
+        if (package is not null)
         {
             return package;
         }
@@ -149,9 +151,21 @@ public sealed class LazyPackageRegistry
         return Add(created, replace: false);
     }
 
+    /// <summary>The package <see cref="Resolve"/> would return without registering an implicit one, or null.</summary>
+    internal LazyPackage? TryResolveRegistered(string name)
+    {
+        if (TryGet(name, out var package))
+        {
+            return package;
+        }
+
+        var entry = HeavyPackageCatalog.FindByAssembly(name);
+        return entry is not null && TryGet(entry.Name, out package) ? package : null;
+    }
+
     private static LazyPackageRegistry CreateDefault()
     {
-        var registry = new LazyPackageRegistry();
+        var registry = new LazyPackageRegistry { IsDefault = true };
         foreach (var entry in HeavyPackageCatalog.All)
         {
             // Built-in entries never load eagerly: an app contains only a few of them.
@@ -194,7 +208,7 @@ public sealed class LazyPackageRegistry
         }
     }
 
-    private static async Task RunBackgroundAsync(LazyPackage[] packages, int[] priorities, int maxParallelism, bool onlyAvailable, CancellationToken cancellationToken)
+    private async Task RunBackgroundAsync(LazyPackage[] packages, int[] priorities, int maxParallelism, bool onlyAvailable, bool buildValues, CancellationToken cancellationToken)
     {
         // Not disposed: loads still running after a cancellation release their slot later.
         var slots = new SemaphoreSlim(maxParallelism, maxParallelism);
@@ -203,32 +217,48 @@ public sealed class LazyPackageRegistry
             var level = new List<Task>();
             foreach (var package in packages)
             {
-                if (package.Priority != priority || package.IsLoaded)
+                if (package.Priority != priority)
                 {
                     continue;
                 }
 
-                if (onlyAvailable && !package.IsAvailable)
+                if (package.IsLoaded)
+                {
+                    // Loaded by a first access: its other values may still be unbuilt.
+                    if (!buildValues)
+                    {
+                        continue;
+                    }
+                }
+                else if (onlyAvailable && !package.IsAvailable)
                 {
                     package.MarkNotPresent();
                     continue;
                 }
 
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                level.Add(LoadOneAsync(package, slots));
+                level.Add(LoadOneAsync(package, slots, buildValues, cancellationToken));
             }
 
-            // A level completes before the next starts.
+            // A level (loads and value builds) completes before the next starts.
             await Task.WhenAll(level).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
-    private static async Task LoadOneAsync(LazyPackage package, SemaphoreSlim slots)
+    private async Task LoadOneAsync(LazyPackage package, SemaphoreSlim slots, bool buildValues, CancellationToken cancellationToken)
     {
         try
         {
-            await package.StartLoad("background").ConfigureAwait(false);
+            if (!package.IsLoaded)
+            {
+                await package.StartLoad("background").ConfigureAwait(false);
+            }
+
+            if (buildValues)
+            {
+                await BuildValuesAsync(package, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception)
         {
@@ -237,6 +267,27 @@ public sealed class LazyPackageRegistry
         finally
         {
             slots.Release();
+        }
+    }
+
+    /// <summary>Builds the live, unbuilt values bound to a loaded package, one after the other, in declaration order.</summary>
+    private async Task BuildValuesAsync(LazyPackage package, CancellationToken cancellationToken)
+    {
+        // Off the loop's thread: a package that was already loaded completes the await above synchronously,
+        // and value factories run synchronously; the loop must go on starting the level's other packages.
+        await Task.Yield();
+        foreach (var value in PackageBoundValues.For(package, this))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!value.IsValueCreated)
+            {
+                // Never throws: a factory failure is recorded by the value (status, retry policy).
+                await value.BuildInBackgroundAsync().ConfigureAwait(false);
+            }
         }
     }
 }

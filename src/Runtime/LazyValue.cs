@@ -4,6 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using LazyMigrate.Internal;
 
 namespace LazyMigrate;
@@ -36,11 +37,15 @@ namespace LazyMigrate;
 /// <para>Failures throw <see cref="LazyLoadException"/>; the retry policy is the one of
 /// <see cref="LazyPackage"/>: the failure is reported until <see cref="RetryDelay"/> passed or
 /// <see cref="Reset"/> is called, then the next access retries.</para>
+/// <para>Background loading (<see cref="LazyPackageRegistry.StartBackgroundLoading"/>) builds the
+/// values bound to a package right after loading it (<see cref="BackgroundLoadingOptions.BuildValues"/>);
+/// a first access during that build waits for it. Package-bound values are tracked weakly for this
+/// (one small allocation at declaration, nothing resolved or loaded); unbound values never are.</para>
 /// <para>With <c>LAZYMIGRATE_EAGER=1</c> (<see cref="LazyLoading.EagerMode"/>) the value is built in
 /// the constructor, so a missing package fails fast in tests and CI.</para>
 /// </remarks>
 [DebuggerDisplay("IsValueCreated = {IsValueCreated}, Package = {PackageName}")]
-public sealed class LazyValue
+public sealed class LazyValue : IPackageBoundValue
 {
     // The built value and its exact runtime type. _valueType is published last (release) and read
     // first (acquire): when it equals typeof(T), _value is already visible and is exactly a T, so
@@ -107,6 +112,11 @@ public sealed class LazyValue
         {
             Build("eager");
         }
+        else if (packageName is not null)
+        {
+            // Weakly, for background loading to build it after its package loads; resolves nothing now.
+            PackageBoundValues.Track(this);
+        }
     }
 
     /// <summary>The value, built on first access; null only when the factory returned null.</summary>
@@ -125,7 +135,10 @@ public sealed class LazyValue
     /// <summary>Where the value was declared: <c>file:line (member)</c>.</summary>
     public string? DeclarationSite => CallSites.Declaration(_declaringFile, _declaringLine, _declaringMember);
 
-    /// <summary>Where the value was first accessed (the first user frame), or null before.</summary>
+    /// <summary>
+    /// Where the value was first accessed (the first user frame); <c>"background"</c> when background
+    /// loading built it, <c>"eager"</c> in eager mode; null before.
+    /// </summary>
     public string? FirstUseSite => Volatile.Read(ref _firstUseSite);
 
     /// <summary>How long a failure is reported before the next access retries (default from the package or <see cref="LazyLoading.DefaultRetryDelay"/>).</summary>
@@ -183,6 +196,27 @@ public sealed class LazyValue
         }
 
         return cleared;
+    }
+
+    /// <inheritdoc />
+    string? IPackageBoundValue.BoundPackageName => _packageName;
+
+    /// <inheritdoc />
+    LazyPackage? IPackageBoundValue.BoundPackage => Package;
+
+    /// <inheritdoc />
+    ValueTask IPackageBoundValue.BuildInBackgroundAsync()
+    {
+        try
+        {
+            Build("background");
+        }
+        catch (Exception)
+        {
+            // Recorded by the runner like a first-access failure: the next access reports it per the retry policy.
+        }
+
+        return default;
     }
 
     /// <inheritdoc />
