@@ -60,4 +60,12 @@ public sealed class LazyLoadingOptions
     /// catalog lists many packages an app does not contain.
     /// </summary>
     public bool SkipUnavailable { get; set; } = true;
+
+    /// <summary>
+    /// Whether preloading also builds the lazy values bound to each package once it loaded, so a
+    /// first use after the preload finds the value ready (see <see cref="BackgroundLoadingOptions.BuildValues"/>).
+    /// Default: true. Turn it off when value factories must run only on demand (paid calls, one
+    /// connection per object).
+    /// </summary>
+    public bool BuildValues { get; set; } = true;
 }

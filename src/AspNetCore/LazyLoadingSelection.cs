@@ -35,6 +35,7 @@ internal sealed class LazyLoadingSelection
             Priorities = priorities,
             Packages = _names,
             OnlyAvailable = options.SkipUnavailable,
+            BuildValues = options.BuildValues,
         };
     }
 }

@@ -28,6 +28,7 @@ public sealed class OptionsTests
                     "DelayAfterReady": "00:00:02",
                     "MaxPriority": 2,
                     "SkipUnavailable": false,
+                    "BuildValues": false,
                     "Packages": [ "Magick.NET", "Microsoft.ML.OnnxRuntime" ]
                   }
                 }
@@ -45,6 +46,7 @@ public sealed class OptionsTests
             Assert.Equal(TimeSpan.FromSeconds(2), options.DelayAfterReady);
             Assert.Equal(2, options.MaxPriority);
             Assert.False(options.SkipUnavailable);
+            Assert.False(options.BuildValues);
             Assert.Equal(new[] { "Magick.NET", "Microsoft.ML.OnnxRuntime" }, options.Packages);
         }
         finally
