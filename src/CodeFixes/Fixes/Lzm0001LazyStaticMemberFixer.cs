@@ -19,8 +19,9 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// (in a non-generic type), the static readonly field of a nested <c>[LazyValueHolder]</c> class
 /// (<c>XHolder.Value ?? s_x.Get&lt;Heavy&gt;()</c>), which the tier-1 JIT reads as a constant once
 /// built; otherwise a static field of that type (<c>s_xValue ??= …</c>). Structs and enums are not
-/// cached (such a field would load the heavy assembly with the declaring type). No fix for fields written outside their initializer, attributed fields,
-/// volatile fields and properties with setters (a get-only property would change their meaning).
+/// cached (such a field would load the heavy assembly with the declaring type). No fix for fields
+/// written outside their initializer, attributed fields, volatile fields and properties with setters
+/// (a get-only property would change their meaning).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0001LazyStaticMemberFixer)), Shared]
 public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
