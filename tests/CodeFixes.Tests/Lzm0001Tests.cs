@@ -468,6 +468,71 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
+    public Task StaticConstructorAssignment_WithRuntime_GetsAHolderInAStructAndCacheFieldInANestedTypeOfAGenericType() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        struct Models
+        {
+            static readonly SessionOptions Options;
+
+            static Models()
+            {
+                Options = {|LZM0001:new SessionOptions()|};
+            }
+        }
+
+        class Outer<T>
+        {
+            static class Inner
+            {
+                static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        struct Models
+        {
+            static SessionOptions Options => OptionsHolder.Value ?? s_options.Get<SessionOptions>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+            [LazyValueHolder]
+            private static class OptionsHolder
+            {
+                // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+
+            static Models()
+            {
+            }
+        }
+
+        class Outer<T>
+        {
+            static class Inner
+            {
+                static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
+
+                private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+                private static SessionOptions? s_optionsValue;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateOptions() => new SessionOptions();
+            }
+        }
+        """,
+        runtime: true);
+
+    [Fact]
     public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
     {
         TestState =
