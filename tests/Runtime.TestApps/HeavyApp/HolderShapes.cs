@@ -25,6 +25,14 @@ internal static class HeldHolder
 
     private static readonly LazyValue s_image = new("SixLabors.ImageSharp", CreateImage);
 
+    // Not generated: the same getter forced inline (the JIT does not inline Onnx into a branch it
+    // never saw taken), to prove that compiling an inlined holder read runs no static constructor.
+    public static SessionOptions OnnxInlined
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => OnnxHolder.Value ?? s_onnx.Get<SessionOptions>();
+    }
+
     // Not generated: lets the app ask whether a factory ran, without touching a holder.
     public static bool OnnxBuilt => s_onnx.IsValueCreated;
 
@@ -52,11 +60,16 @@ internal static class HeldHolder
 /// <summary>Callers of the holder-shaped getters, never inlined into Main (which must name no heavy type).</summary>
 internal static class HeldAccess
 {
-    // The getter is small enough to be inlined here: compiling this method (fully optimized with
-    // DOTNET_TieredCompilation=0, or rejitted at tier 1 after many calls) must not run the holder's
-    // static constructor, i.e. must not build the value, while the branch is not taken.
+    // Compiling these methods (fully optimized with DOTNET_TieredCompilation=0, or rejitted at tier 1
+    // after many calls) must not run the holder's static constructor, i.e. must not build the value,
+    // while the branch is not taken. On .NET 10 the JIT keeps the call to get_Onnx in ColdBranch
+    // (DOTNET_JitDisasm) and inlines OnnxInlined in ColdBranchInlined (the holder read then goes
+    // through the static-base helper, which initializes the class at run time, not at compile time).
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static string ColdBranch(bool take) => take ? HeldHolder.Onnx.GetType().Name : "skipped";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static string ColdBranchInlined(bool take) => take ? HeldHolder.OnnxInlined.GetType().Name : "skipped";
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static string Onnx()

@@ -74,7 +74,7 @@ namespace LazyMigrate.Runtime.HeavyApp
             {
                 for (var i = 0; i < 200; i++)
                 {
-                    cold = HeldAccess.ColdBranch(take: false);
+                    cold = HeldAccess.ColdBranch(take: false) + "," + HeldAccess.ColdBranchInlined(take: false);
                 }
 
                 Thread.Sleep(200);
