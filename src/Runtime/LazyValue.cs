@@ -169,6 +169,30 @@ public sealed class LazyValue : IPackageBoundValue
     }
 
     /// <summary>
+    /// The value as <typeparamref name="T"/> like <see cref="Get{T}"/>, but <c>default</c> instead of a
+    /// <see cref="LazyLoadException"/> when the package or the factory fails. Made for the
+    /// <c>static readonly</c> field of a holder class (<see cref="LazyValueHolderAttribute"/>), which must
+    /// not throw from its static constructor (a <see cref="TypeInitializationException"/> would be
+    /// cached by the runtime for the life of the process). The failure is not lost: it is recorded
+    /// like any other (status, <see cref="FirstUseSite"/>), and the next <see cref="Get{T}"/> throws it
+    /// until <see cref="RetryDelay"/> passed, then retries.
+    /// </summary>
+    /// <typeparam name="T">The value's type (or a base type / interface of it).</typeparam>
+    /// <returns>The value; <c>default</c> when the factory returned null or the build failed.</returns>
+    /// <exception cref="InvalidCastException">The value is not a <typeparamref name="T"/>.</exception>
+    public T? GetOrDefault<T>()
+    {
+        try
+        {
+            return Get<T>();
+        }
+        catch (LazyLoadException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>
     /// A lazy value derived from this one, for sub-exports in the spirit of the guide's
     /// <c>F = torch.nn.functional</c>: built on first access from this value, bound to the same package.
     /// </summary>

@@ -34,10 +34,16 @@ public class Lzm0001Tests
         public static class Models
         {
             // The model used by every request.
-            public static InferenceSession Session => s_sessionValue ??= s_session.Get<InferenceSession>();
+            public static InferenceSession Session => SessionHolder.Value ?? s_session.Get<InferenceSession>();
 
             private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
-            private static InferenceSession? s_sessionValue;
+
+            [LazyValueHolder]
+            private static class SessionHolder
+            {
+                // Initialized on the first read of Session; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession? Value = s_session.GetOrDefault<InferenceSession>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("model.onnx"); // trailing note
@@ -138,18 +144,30 @@ public class Lzm0001Tests
 
         class Models
         {
-            static InferenceSession A => s_aValue ??= s_a.Get<InferenceSession>();
+            static InferenceSession A => AHolder.Value ?? s_a.Get<InferenceSession>();
 
             private static readonly LazyValue s_a = new LazyValue("Microsoft.ML.OnnxRuntime", CreateA);
-            private static InferenceSession? s_aValue;
+
+            [LazyValueHolder]
+            private static class AHolder
+            {
+                // Initialized on the first read of A; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession? Value = s_a.GetOrDefault<InferenceSession>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateA() => new InferenceSession("a");
 
-            static InferenceSession B => s_bValue ??= s_b.Get<InferenceSession>();
+            static InferenceSession B => BHolder.Value ?? s_b.Get<InferenceSession>();
 
             private static readonly LazyValue s_b = new LazyValue("Microsoft.ML.OnnxRuntime", CreateB);
-            private static InferenceSession? s_bValue;
+
+            [LazyValueHolder]
+            private static class BHolder
+            {
+                // Initialized on the first read of B; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession? Value = s_b.GetOrDefault<InferenceSession>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateB() => new InferenceSession("b");
@@ -219,10 +237,16 @@ public class Lzm0001Tests
 
         class Models
         {
-            static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
+            static SessionOptions Options => OptionsHolder.Value ?? s_options.Get<SessionOptions>();
 
             private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
-            private static SessionOptions? s_optionsValue;
+
+            [LazyValueHolder]
+            private static class OptionsHolder
+            {
+                // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateOptions() => (SessionOptions)new();
@@ -260,6 +284,8 @@ public class Lzm0001Tests
         """,
         runtime: false);
 
+    // Also: in a generic type the fix keeps the cache field (a nested holder would be one class per
+    // instantiation, read through the generic dictionary in shared code: no constant for the JIT).
     [Fact]
     public Task GenericRecordWithRegionsAndIfDirectives_TriviaPreserved() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
         """
@@ -325,13 +351,75 @@ public class Lzm0001Tests
         {
             private static readonly int s_session = 1;
             static int CreateSession() => s_session;
-            static InferenceSession Session => s_sessionValue ??= s_session2.Get<InferenceSession>();
+            static InferenceSession Session => SessionHolder.Value ?? s_session2.Get<InferenceSession>();
 
             private static readonly LazyValue s_session2 = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession2);
-            private static InferenceSession? s_sessionValue;
+
+            [LazyValueHolder]
+            private static class SessionHolder
+            {
+                // Initialized on the first read of Session; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession? Value = s_session2.GetOrDefault<InferenceSession>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession2() => new InferenceSession("m");
+        }
+        """,
+        runtime: true);
+
+    [Fact]
+    public Task HolderNameCollision_WithANestedTypeOrAnIdentifierInTheType_PicksUniqueNames() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        class OptionsHolder { }
+
+        class Models
+        {
+            class SessionHolder { }
+            static readonly InferenceSession Session = {|LZM0001:new InferenceSession("m")|};
+            static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+            static OptionsHolder Make() => new OptionsHolder();
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        class OptionsHolder { }
+
+        class Models
+        {
+            class SessionHolder { }
+            static InferenceSession Session => SessionHolder2.Value ?? s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [LazyValueHolder]
+            private static class SessionHolder2
+            {
+                // Initialized on the first read of Session; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession? Value = s_session.GetOrDefault<InferenceSession>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("m");
+            static SessionOptions Options => OptionsHolder2.Value ?? s_options.Get<SessionOptions>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+            [LazyValueHolder]
+            private static class OptionsHolder2
+            {
+                // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+            static OptionsHolder Make() => new OptionsHolder();
         }
         """,
         runtime: true);
@@ -380,6 +468,71 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
+    public Task StaticConstructorAssignment_WithRuntime_GetsAHolderInAStructAndCacheFieldInANestedTypeOfAGenericType() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+        """
+        using Microsoft.ML.OnnxRuntime;
+
+        struct Models
+        {
+            static readonly SessionOptions Options;
+
+            static Models()
+            {
+                Options = {|LZM0001:new SessionOptions()|};
+            }
+        }
+
+        class Outer<T>
+        {
+            static class Inner
+            {
+                static readonly SessionOptions Options = {|LZM0001:new SessionOptions()|};
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        struct Models
+        {
+            static SessionOptions Options => OptionsHolder.Value ?? s_options.Get<SessionOptions>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+            [LazyValueHolder]
+            private static class OptionsHolder
+            {
+                // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+
+            static Models()
+            {
+            }
+        }
+
+        class Outer<T>
+        {
+            static class Inner
+            {
+                static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
+
+                private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+                private static SessionOptions? s_optionsValue;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateOptions() => new SessionOptions();
+            }
+        }
+        """,
+        runtime: true);
+
+    [Fact]
     public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
     {
         TestState =
@@ -416,10 +569,16 @@ public class Lzm0001Tests
 
                     partial class Models
                     {
-                        static InferenceSession First => s_firstValue ??= s_first.Get<InferenceSession>();
+                        static InferenceSession First => FirstHolder.Value ?? s_first.Get<InferenceSession>();
 
                         private static readonly LazyValue s_first = new LazyValue("Microsoft.ML.OnnxRuntime", CreateFirst);
-                        private static InferenceSession? s_firstValue;
+
+                        [LazyValueHolder]
+                        private static class FirstHolder
+                        {
+                            // Initialized on the first read of First; from then on the JIT reads it as a constant.
+                            public static readonly InferenceSession? Value = s_first.GetOrDefault<InferenceSession>();
+                        }
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateFirst() => new InferenceSession("1");
@@ -432,10 +591,16 @@ public class Lzm0001Tests
 
                     partial class Models
                     {
-                        static MagickImage Second => s_secondValue ??= s_second.Get<MagickImage>();
+                        static MagickImage Second => SecondHolder.Value ?? s_second.Get<MagickImage>();
 
                         private static readonly LazyValue s_second = new LazyValue("Magick.NET", CreateSecond);
-                        private static MagickImage? s_secondValue;
+
+                        [LazyValueHolder]
+                        private static class SecondHolder
+                        {
+                            // Initialized on the first read of Second; from then on the JIT reads it as a constant.
+                            public static readonly MagickImage? Value = s_second.GetOrDefault<MagickImage>();
+                        }
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateSecond() => new MagickImage();
@@ -546,10 +711,16 @@ public class Lzm0001Tests
 
                     static class A
                     {
-                        static SessionOptions Options => s_optionsValue ??= s_options.Get<SessionOptions>();
+                        static SessionOptions Options => OptionsHolder.Value ?? s_options.Get<SessionOptions>();
 
                         private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
-                        private static SessionOptions? s_optionsValue;
+
+                        [LazyValueHolder]
+                        private static class OptionsHolder
+                        {
+                            // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                            public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();
+                        }
 
                         [MethodImpl(MethodImplOptions.NoInlining)]
                         private static object CreateOptions() => new SessionOptions();
@@ -612,10 +783,16 @@ public class Lzm0001Tests
             {
                 public string Path => path;
 
-                static Onnx.SessionOptions Options => s_optionsValue ??= s_options.Get<Onnx.SessionOptions>();
+                static Onnx.SessionOptions Options => OptionsHolder.Value ?? s_options.Get<Onnx.SessionOptions>();
 
                 private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
-                private static Onnx.SessionOptions? s_optionsValue;
+
+                [LazyValueHolder]
+                private static class OptionsHolder
+                {
+                    // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                    public static readonly Onnx.SessionOptions? Value = s_options.GetOrDefault<Onnx.SessionOptions>();
+                }
 
                 [MethodImpl(MethodImplOptions.NoInlining)]
                 private static object CreateOptions() => new Onnx.SessionOptions();
@@ -712,10 +889,16 @@ public class Lzm0001Tests
 
         static class Models
         {
-            public static InferenceSession Session => s_sessionValue ??= s_session.Get<InferenceSession>();
+            public static InferenceSession Session => SessionHolder.Value ?? s_session.Get<InferenceSession>();
 
             private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
-            private static InferenceSession s_sessionValue;
+
+            [LazyValueHolder]
+            private static class SessionHolder
+            {
+                // Initialized on the first read of Session; from then on the JIT reads it as a constant.
+                public static readonly InferenceSession Value = s_session.GetOrDefault<InferenceSession>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("m");
@@ -750,10 +933,16 @@ public class Lzm0001Tests
             #nullable enable
             static class Images
             {
-                internal static MagickImage Logo => s_logoValue ??= s_logo.Get<MagickImage>();
+                internal static MagickImage Logo => LogoHolder.Value ?? s_logo.Get<MagickImage>();
 
                 private static readonly LazyValue s_logo = new LazyValue("Magick.NET", CreateLogo);
-                private static MagickImage? s_logoValue;
+
+                [LazyValueHolder]
+                private static class LogoHolder
+                {
+                    // Initialized on the first read of Logo; from then on the JIT reads it as a constant.
+                    public static readonly MagickImage? Value = s_logo.GetOrDefault<MagickImage>();
+                }
 
                 [MethodImpl(MethodImplOptions.NoInlining)]
                 private static object CreateLogo() => new MagickImage("logo.png");
@@ -778,10 +967,16 @@ public class Lzm0001Tests
 
         static class Models
         {
-            static SessionOptions? Options => s_optionsValue ??= s_options.Get<SessionOptions?>();
+            static SessionOptions? Options => OptionsHolder.Value ?? s_options.Get<SessionOptions?>();
 
             private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
-            private static SessionOptions? s_optionsValue;
+
+            [LazyValueHolder]
+            private static class OptionsHolder
+            {
+                // Initialized on the first read of Options; from then on the JIT reads it as a constant.
+                public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions?>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateOptions() => new SessionOptions();
@@ -806,10 +1001,16 @@ public class Lzm0001Tests
 
         static class Models
         {
-            public static IModel Model => s_modelValue ??= s_model.Get<IModel>();
+            public static IModel Model => ModelHolder.Value ?? s_model.Get<IModel>();
 
             private static readonly LazyValue s_model = new LazyValue("Microsoft.ML.OnnxRuntime", CreateModel);
-            private static IModel? s_modelValue;
+
+            [LazyValueHolder]
+            private static class ModelHolder
+            {
+                // Initialized on the first read of Model; from then on the JIT reads it as a constant.
+                public static readonly IModel? Value = s_model.GetOrDefault<IModel>();
+            }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateModel() => new OnnxModel("m");

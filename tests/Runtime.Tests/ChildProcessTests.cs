@@ -96,6 +96,50 @@ public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
         Assert.Contains("SixLabors.ImageSharp", output.Values("AFTER-IMAGE-ASM"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Holder_classes_load_nothing_with_the_declaring_class_build_nothing_when_compiled_and_build_on_first_access(bool fullyOptimizingJit)
+    {
+        // HeldHolder is the LZM0001 fix's output for class types with the runtime: each value in a
+        // nested [LazyValueHolder] class's static readonly field (SessionOptions, and the generic
+        // Image<Rgba32> over a heavy struct). Checked with tiered compilation and with every method fully optimized.
+        var environment = new Dictionary<string, string>();
+        if (fullyOptimizingJit)
+        {
+            environment["DOTNET_TieredCompilation"] = "0";
+        }
+
+        var output = _app.Run("holders", environment);
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        // The class's static constructor ran (its cheap static was read), loading no heavy assembly or native library.
+        Assert.Equal("45", output.Value("CHEAP"));
+        var before = output.Values("BEFORE-ASM");
+        Assert.Contains("LazyMigrate.Runtime", before);
+        Assert.DoesNotContain("Microsoft.ML.OnnxRuntime", before);
+        Assert.DoesNotContain("SixLabors.ImageSharp", before);
+        Assert.DoesNotContain("libonnxruntime.so", output.Values("BEFORE-SO"));
+
+        // Compiling (and running 600 times) methods with the getter in a branch never taken, called
+        // and forced inline, names SessionOptions (its managed assembly loads, as for any method naming
+        // it) but does not run the holder's static constructor: the factory did not run and the native
+        // library is not loaded.
+        Assert.Equal("skipped,skipped|built=False", output.Value("COLD"));
+        Assert.DoesNotContain("libonnxruntime.so", output.Values("AFTER-COLD-SO"));
+
+        // First access builds each value once; the holder then returns the same instance.
+        Assert.Equal("SessionOptions|True", output.Value("VALUE-ONNX"));
+        Assert.Contains("libonnxruntime.so", output.Values("AFTER-ONNX-SO"));
+        Assert.DoesNotContain("SixLabors.ImageSharp", output.Values("AFTER-ONNX-ASM"));
+
+        // The first-use site is the getter, not the holder's static constructor that ran the build.
+        Assert.Matches(@"^LazyMigrate\.Runtime\.HeavyApp\.HeldHolder\.get_Onnx in .*HolderShapes\.cs:\d+$", output.Value("ONNX-FIRSTUSE"));
+
+        Assert.Equal("Image`1 3x2|True", output.Value("VALUE-IMAGE"));
+        Assert.Contains("SixLabors.ImageSharp", output.Values("AFTER-IMAGE-ASM"));
+    }
+
     [Fact]
     public void Static_field_of_a_heavy_struct_type_loads_its_assembly_with_the_declaring_class()
     {

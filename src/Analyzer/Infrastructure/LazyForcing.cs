@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.Analyzers.Infrastructure;
 
-/// <summary>Recognises a lazy proxy being forced: <c>Lazy&lt;Heavy&gt;.Value</c>, LazyValue.Value/Get&lt;T&gt;, EnsureLoaded, GetValueAsync.</summary>
+/// <summary>Recognises a lazy proxy being forced: <c>Lazy&lt;Heavy&gt;.Value</c>, LazyValue.Value/Get&lt;T&gt;/GetOrDefault&lt;T&gt;, EnsureLoaded, GetValueAsync.</summary>
 internal static class LazyForcing
 {
     /// <summary>The receiver expression whose lazy value this node forces, or null when the node forces nothing.</summary>
@@ -31,7 +31,7 @@ internal static class LazyForcing
             }
 
             case InvocationExpressionSyntax invocation when invocation.Expression is MemberAccessExpressionSyntax member
-                && member.Name.Identifier.ValueText is "Get" or "EnsureLoaded" or "EnsureLoadedAsync" or "GetValueAsync":
+                && member.Name.Identifier.ValueText is "Get" or "GetOrDefault" or "EnsureLoaded" or "EnsureLoadedAsync" or "GetValueAsync":
             {
                 if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
                 {
@@ -41,7 +41,7 @@ internal static class LazyForcing
                 var container = method.ContainingType?.OriginalDefinition;
                 var forces = method.Name switch
                 {
-                    "Get" => LazyMigrateEnvironment.IsLazyMigrateType(container, "LazyValue"),
+                    "Get" or "GetOrDefault" => LazyMigrateEnvironment.IsLazyMigrateType(container, "LazyValue"),
                     "EnsureLoaded" or "EnsureLoadedAsync" => LazyMigrateEnvironment.IsLazyMigrateType(container, "LazyPackage"),
                     _ => LazyMigrateEnvironment.IsLazyMigrateType(container, "AsyncLazyValue`1"),
                 };

@@ -7,7 +7,7 @@ namespace LazyMigrate.Analyzers.Rules;
 
 /// <summary>
 /// LZM0006: a lazy proxy forced on the startup path before the ready cut: <c>.Value</c> of
-/// <c>Lazy&lt;Heavy&gt;</c>/LazyValue, <c>LazyValue.Get&lt;T&gt;()</c>, <c>LazyPackage.EnsureLoaded()</c>,
+/// <c>Lazy&lt;Heavy&gt;</c>/LazyValue, <c>LazyValue.Get&lt;T&gt;()</c>/<c>GetOrDefault&lt;T&gt;()</c>, <c>LazyPackage.EnsureLoaded()</c>,
 /// <c>AsyncLazyValue.GetValueAsync()</c>. Reported at the member access or invocation, once per statement.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -15,11 +15,13 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// <summary>
 /// LZM0001: a heavy static field/property initializer (or static-constructor assignment) becomes a
 /// lazily built value behind a property with the same name, type and accessibility, so callers
-/// compile unchanged. For class and interface types the getter also caches the value in a static
-/// field of that type (<c>s_xValue ??= s_x.Get&lt;Heavy&gt;()</c>): after the first build an access
-/// is one field read and a null check. Structs and enums are not cached (such a field would load
-/// the heavy assembly with the declaring type). No fix for fields written outside their initializer, attributed fields,
-/// volatile fields and properties with setters (a get-only property would change their meaning).
+/// compile unchanged. For class and interface types the getter reads a cache first: with the runtime
+/// (in a non-generic type), the static readonly field of a nested <c>[LazyValueHolder]</c> class
+/// (<c>XHolder.Value ?? s_x.Get&lt;Heavy&gt;()</c>), which the tier-1 JIT reads as a constant once
+/// built; otherwise a static field of that type (<c>s_xValue ??= …</c>). Structs and enums are not
+/// cached (such a field would load the heavy assembly with the declaring type). No fix for fields
+/// written outside their initializer, attributed fields, volatile fields and properties with setters
+/// (a get-only property would change their meaning).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0001LazyStaticMemberFixer)), Shared]
 public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
@@ -200,6 +202,20 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
         var proxy = Names.Unique("s_" + Names.Camel(name), containingType);
         var factory = Names.Unique("Create" + Names.Pascal(name), containingType, new[] { proxy });
         var cacheName = Names.Unique("s_" + Names.Camel(name) + "Value", containingType, new[] { proxy, factory });
+        var cache = LazyMembers.Cache(model, position, memberType, typeText, cacheName);
+        string? holderName = null;
+        if (runtime && cache is not null && LazyMembers.CanUseHolder(model.Compilation, containingType))
+        {
+            // Also unlike any identifier spelled in the type: a nested type would shadow an outer type of that name.
+            var taken = new System.Collections.Generic.List<string> { proxy, factory };
+            foreach (var reference in containingType.DeclaringSyntaxReferences)
+            {
+                taken.AddRange(Names.IdentifiersIn(reference.GetSyntax()));
+            }
+
+            holderName = Names.Unique(Names.Pascal(name) + "Holder", containingType, taken);
+        }
+
         var heavyType = model.GetTypeInfo(value).Type ?? memberType;
         return LazyMembers.Build(
             runtime,
@@ -210,7 +226,8 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
             proxy,
             factory,
             LazyMembers.FactoryBody(model, value, typeText),
-            LazyMembers.Cache(model, position, memberType, typeText, cacheName));
+            cache,
+            holderName);
     }
 
     private static void RemoveStatement(DocumentEditor editor, ExpressionStatementSyntax? statement)

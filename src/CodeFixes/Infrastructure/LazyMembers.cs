@@ -10,9 +10,11 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// The members every "make it lazy" rewrite produces (docs/architecture.md, "What the fixes
 /// generate"): a proxy field that names no heavy type (so the declaring type's static constructor
 /// loads nothing heavy), a property with the original name and type whose getter is JIT-compiled
-/// only on first use, and a non-inlined factory holding the original expression; optionally a
-/// cache field of the value's own (reference) type, so the getter's hot path is one field read
-/// and a null check (see <see cref="CacheSpec"/>).
+/// only on first use, and a non-inlined factory holding the original expression. For values of
+/// class and interface types (see <see cref="CacheSpec"/>) the getter reads a cache first: with the
+/// runtime, the <c>static readonly</c> field of a nested <c>[LazyValueHolder]</c> class, which the
+/// tier-1 JIT reads as a constant once initialized (<see cref="CanUseHolder"/>); otherwise a static
+/// cache field of the value's own type (one field read and a null check).
 /// </summary>
 internal static class LazyMembers
 {
@@ -25,7 +27,8 @@ internal static class LazyMembers
         string proxyName,
         string factoryName,
         ExpressionSyntax factoryBody,
-        CacheSpec? cache = null)
+        CacheSpec? cache = null,
+        string? holderName = null)
     {
         string fieldText;
         string getter;
@@ -41,7 +44,14 @@ internal static class LazyMembers
             getter = $"({typeText}){proxyName}.Value";
         }
 
-        if (cache is not null)
+        var holder = runtime && cache is not null && holderName is not null;
+        if (holder)
+        {
+            // The holder's field is null only before its first read or after a failed build: the
+            // proxy then builds, or reports the failure and retries per its retry policy.
+            getter = $"{holderName}.Value ?? {getter}";
+        }
+        else if (cache is not null)
         {
             // Racing first readers all store the same instance (the proxy builds it once), so the
             // unsynchronized write is benign; a reference store publishes a fully built object.
@@ -56,14 +66,28 @@ internal static class LazyMembers
             Generated.Member($"{modifiers}{typeText} {propertyName} => {getter};"),
             Generated.Member(fieldText),
         };
-        if (cache is not null)
+        if (cache is not null && !holder)
         {
             members.Add(Generated.Member($"private static {cache.TypeText} {cache.FieldName};"));
+        }
+
+        // The holder goes before the factory, which stays last: it holds the original expression and
+        // keeps its trailing comment.
+        if (holder)
+        {
+            members.Add(Generated.Member(
+                "[global::LazyMigrate.LazyValueHolder]\n"
+                + $"private static class {holderName}\n"
+                + "{\n"
+                + $"    // Initialized on the first read of {propertyName}; from then on the JIT reads it as a constant.\n"
+                + $"    public static readonly {cache!.TypeText} Value = {proxyName}.GetOrDefault<{typeText}>();\n"
+                + "}"));
         }
 
         members.Add(Generated.Fill(
             Generated.Member($"{Generated.NoInliningAttribute} private static object {factoryName}() => {Generated.Placeholder};"),
             factoryBody));
+
         return members;
     }
 
@@ -96,6 +120,30 @@ internal static class LazyMembers
 
         var compound = model.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 };
         return new CacheSpec(fieldName, cacheType, compound);
+    }
+
+    /// <summary>
+    /// True when the value can live in a nested holder class of <paramref name="containingType"/>:
+    /// the runtime has the holder API and neither the type nor an enclosing type is generic (a
+    /// nested class of a generic type is one class per instantiation, read through the generic
+    /// dictionary in shared code, where the JIT cannot treat its field as a constant).
+    /// </summary>
+    public static bool CanUseHolder(Compilation compilation, INamedTypeSymbol containingType)
+    {
+        if (!RuntimeSymbols.HasHolderSupport(compilation))
+        {
+            return false;
+        }
+
+        for (var type = containingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -20,8 +20,10 @@ internal static class CallSites
     }
 
     /// <summary>
-    /// The first frame outside this library and CoreLib (task/thread-pool plumbing). Costs a stack
-    /// walk, so it runs only on the slow path of a first access, never on the hot path.
+    /// The first frame outside this library and CoreLib (task/thread-pool plumbing), skipping the
+    /// static constructors of holder classes (<see cref="LazyValueHolderAttribute"/>): their caller,
+    /// the property getter, is the use site. Costs a stack walk, so it runs only on the slow path of
+    /// a first access, never on the hot path.
     /// </summary>
     public static string? FirstUserFrame()
     {
@@ -41,7 +43,7 @@ internal static class CallSites
             }
 
             var assembly = method.DeclaringType?.Assembly ?? method.Module.Assembly;
-            if (assembly == s_runtimeAssembly || assembly == s_coreLib)
+            if (assembly == s_runtimeAssembly || assembly == s_coreLib || IsHolderInitializer(method))
             {
                 continue;
             }
@@ -53,4 +55,9 @@ internal static class CallSites
 
         return null;
     }
+
+    /// <summary>A static constructor of a class marked <see cref="LazyValueHolderAttribute"/>.</summary>
+    private static bool IsHolderInitializer(MethodBase method)
+        => method is ConstructorInfo { IsStatic: true, DeclaringType: { } type }
+           && type.IsDefined(typeof(LazyValueHolderAttribute), inherit: false);
 }

@@ -148,6 +148,7 @@ internal static class FakeHeavyAssemblies
                 public LazyValue(Func<object> factory) { }
                 public object Value => new object();
                 public T Get<T>() => (T)Value;
+                public T? GetOrDefault<T>() => (T)Value;
                 public bool IsValueCreated => false;
             }
             public sealed class LazyValue<T>
@@ -167,6 +168,8 @@ internal static class FakeHeavyAssemblies
             }
             [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface)]
             public sealed class HeavyAttribute : Attribute { }
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class LazyValueHolderAttribute : Attribute { }
             [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
             public sealed class HeavyAssemblyAttribute : Attribute { public HeavyAssemblyAttribute(string assemblyName) { } }
         }

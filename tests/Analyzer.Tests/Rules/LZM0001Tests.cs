@@ -219,6 +219,42 @@ public sealed class LZM0001Tests
             """).ValidateAsync();
 
     [Fact]
+    public Task DoesNotReport_the_code_fix_output_with_holder_classes_by_any_rule() =>
+        // Exactly what the LZM0001 fix generates with the runtime (docs/rules/LZM0001.md), in a class
+        // Main touches: the holders' static readonly initializers (GetOrDefault<Heavy>()) must not be
+        // flagged by LZM0001 or any other rule, or a second fix run would change the code again.
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource("""
+            #nullable enable
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.ML.OnnxRuntime;
+
+            static class Program
+            {
+                static void Main() => System.Console.WriteLine(Models.Cheap);
+            }
+
+            static class Models
+            {
+                public static int Cheap = 1;
+
+                public static InferenceSession Session => SessionHolder.Value ?? s_session.Get<InferenceSession>();
+
+                private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+                [LazyValueHolder]
+                private static class SessionHolder
+                {
+                    // Initialized on the first read of Session; from then on the JIT reads it as a constant.
+                    public static readonly InferenceSession? Value = s_session.GetOrDefault<InferenceSession>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateSession() => new InferenceSession("model.onnx");
+            }
+            """).ValidateAsync();
+
+    [Fact]
     public Task DoesNotReport_instance_fields_expression_bodied_statics_or_system_types() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System.Net.Http;

@@ -33,6 +33,7 @@ public sealed class LZM0006Tests
                     var session = {|LZM0006:Proxies.Session.Value|};
                     var model = {|LZM0006:Proxies.Model.Value|};
                     var typed = {|LZM0006:Proxies.Model.Get<object>()|};
+                    var orDefault = {|LZM0006:Proxies.Model.GetOrDefault<object>()|};
                     var count = {|LZM0006:Proxies.Counter.Value|};
                     {|LZM0006:Proxies.Onnx.EnsureLoaded()|};
                     await {|LZM0006:Proxies.Onnx.EnsureLoadedAsync()|};

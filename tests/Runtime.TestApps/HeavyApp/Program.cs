@@ -4,6 +4,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using LazyMigrate;
 using LazyMigrate.Runtime.HeavyApp;
 
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "missing-assembly" => Modes.MissingAssembly(),
     "cache-fields" => Modes.CacheFields(),
     "struct-field" => Modes.StructField(),
+    "holders" => Modes.Holders(),
     _ => Modes.Usage(),
 };
 
@@ -26,7 +28,7 @@ namespace LazyMigrate.Runtime.HeavyApp
     {
         public static int Usage()
         {
-            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field");
+            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field|holders");
             return 2;
         }
 
@@ -55,6 +57,35 @@ namespace LazyMigrate.Runtime.HeavyApp
             Console.WriteLine($"VALUE-ONNX={CachedAccess.Onnx()}");
             Report.Snapshot("AFTER-ONNX");
             Console.WriteLine($"VALUE-IMAGE={CachedAccess.Image()}");
+            Report.Snapshot("AFTER-IMAGE");
+            return 0;
+        }
+
+        // The LZM0001 fix's output for class types with the runtime: nested holder classes (HolderShapes.cs).
+        public static int Holders()
+        {
+            Console.WriteLine($"CHEAP={HeldHolder.Cheap}");
+            Report.Snapshot("BEFORE");
+
+            // A method whose getter call sits in a branch never taken, called often enough to be
+            // rejitted at tier 1 (and compiled fully optimized at once without tiering).
+            var cold = string.Empty;
+            for (var round = 0; round < 3; round++)
+            {
+                for (var i = 0; i < 200; i++)
+                {
+                    cold = HeldAccess.ColdBranch(take: false) + "," + HeldAccess.ColdBranchInlined(take: false);
+                }
+
+                Thread.Sleep(200);
+            }
+
+            Console.WriteLine($"COLD={cold}|built={HeldHolder.OnnxBuilt}");
+            Report.Snapshot("AFTER-COLD");
+            Console.WriteLine($"VALUE-ONNX={HeldAccess.Onnx()}");
+            Console.WriteLine($"ONNX-FIRSTUSE={HeldHolder.OnnxFirstUse}");
+            Report.Snapshot("AFTER-ONNX");
+            Console.WriteLine($"VALUE-IMAGE={HeldAccess.Image()}");
             Report.Snapshot("AFTER-IMAGE");
             return 0;
         }
