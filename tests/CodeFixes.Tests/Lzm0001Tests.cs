@@ -907,6 +907,50 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
+    public Task NullableDirectiveOnTheFirstLine_StaysOnce() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    {
+        // The added using directives go below the directive, which must not be duplicated.
+        SolutionTransforms =
+        {
+            (solution, projectId) => solution.WithProjectCompilationOptions(
+                projectId,
+                ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Disable)),
+        },
+        TestCode = """
+            #nullable enable
+            using ImageMagick;
+
+            static class Images
+            {
+                internal static readonly MagickImage Logo = {|LZM0001:new MagickImage("logo.png")|};
+            }
+            """,
+        FixedCode = """
+            #nullable enable
+            using System.Runtime.CompilerServices;
+            using ImageMagick;
+            using LazyMigrate;
+
+            static class Images
+            {
+                internal static MagickImage Logo => LogoHolder.Value ?? s_logo.Get<MagickImage>();
+
+                private static readonly LazyValue s_logo = new LazyValue("Magick.NET", CreateLogo);
+
+                [LazyValueHolder]
+                private static class LogoHolder
+                {
+                    // Initialized on the first read of Logo; from then on the JIT reads it as a constant.
+                    public static readonly MagickImage? Value = s_logo.GetOrDefault<MagickImage>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateLogo() => new MagickImage("logo.png");
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
     public Task NullableEnabledByDirective_CacheFieldIsAnnotated() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
     {
         // The project has nullable off; the file turns it on: the cache field follows the file.
