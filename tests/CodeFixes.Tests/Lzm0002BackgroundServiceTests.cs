@@ -137,6 +137,55 @@ public class Lzm0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
+    public Task TheCodeActionSaysWhatItDoes() => new LazyFixTest<Lzm0002DeferStartupWorkFixer>(runtime: true)
+    {
+        TestCode = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using LazyMigrate;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML.OnnxRuntime;
+
+            public sealed class Warmer : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    var options = {|LZM0002:new SessionOptions()|};
+                    await Task.Delay(10, stoppingToken);
+                    System.GC.KeepAlive(options);
+                }
+            }
+            """ + Readiness,
+        FixedCode = """
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using LazyMigrate;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML.OnnxRuntime;
+
+            public sealed class Warmer : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    // Runs once the app is ready: startup neither waits for nor competes with this work.
+                    await LazyLoading.WhenReady(stoppingToken);
+                    await ExecuteWhenReadyAsync(stoppingToken);
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private async Task ExecuteWhenReadyAsync(CancellationToken stoppingToken)
+                {
+                    var options = new SessionOptions();
+                    await Task.Delay(10, stoppingToken);
+                    System.GC.KeepAlive(options);
+                }
+            }
+            """ + Readiness,
+        CodeActionVerifier = (action, verifier) => verifier.Equal("Start the background service once the app is ready", action.Title),
+    }.RunAsync();
+
+    [Fact]
     public Task NoFix_WhenTheProjectNeverSignalsReadiness() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
