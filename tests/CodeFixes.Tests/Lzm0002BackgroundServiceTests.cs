@@ -81,7 +81,7 @@ public class Lzm0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task AddsTheUsingDirective_AndKeepsAParameterNamedDifferently() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task AddsTheUsingDirective_AndKeepsAVerbatimParameterName() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -90,7 +90,7 @@ public class Lzm0002BackgroundServiceTests
 
         public sealed class Warmer : BackgroundService
         {
-            protected override async Task ExecuteAsync(CancellationToken token)
+            protected override async Task ExecuteAsync(CancellationToken @event)
             {
                 var options = {|LZM0002:new SessionOptions()|};
                 await Task.Yield();
@@ -113,15 +113,15 @@ public class Lzm0002BackgroundServiceTests
 
         public sealed class Warmer : BackgroundService
         {
-            protected override async Task ExecuteAsync(CancellationToken token)
+            protected override async Task ExecuteAsync(CancellationToken @event)
             {
                 // Runs once the app is ready: startup neither waits for nor competes with this work.
-                await LazyLoading.WhenReady(token);
-                await ExecuteWhenReadyAsync(token);
+                await LazyLoading.WhenReady(@event);
+                await ExecuteWhenReadyAsync(@event);
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
-            private async Task ExecuteWhenReadyAsync(CancellationToken token)
+            private async Task ExecuteWhenReadyAsync(CancellationToken @event)
             {
                 var options = new SessionOptions();
                 await Task.Yield();

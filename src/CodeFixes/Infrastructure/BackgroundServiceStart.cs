@@ -63,7 +63,7 @@ internal static class BackgroundServiceStart
         // The original body moves into a helper called after the wait: the async state machine of
         // ExecuteAsync is JIT-compiled when the host starts it, and would load every heavy assembly
         // its body names (LZM0005); the helper's is compiled only once it runs, after ready.
-        var token = method.ParameterList.Parameters[0].Identifier.ValueText;
+        var token = method.ParameterList.Parameters[0].Identifier.Text; // keeps a verbatim "@" prefix
         var helperName = Names.Unique("ExecuteWhenReadyAsync", symbol.ContainingType);
         var helper = ((MethodDeclarationSyntax)Generated.Member(
                 Generated.NoInliningAttribute
