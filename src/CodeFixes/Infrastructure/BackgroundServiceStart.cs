@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -87,13 +88,13 @@ internal static class BackgroundServiceStart
 
     private static bool StartsWithWhenReady(BlockSyntax body)
         => body.Statements.FirstOrDefault() is ExpressionStatementSyntax { Expression: AwaitExpressionSyntax { Expression: InvocationExpressionSyntax invocation } }
-            && Name(invocation.Expression) == "WhenReady";
+            && CodeUnits.InvokedName(invocation) == "WhenReady";
 
     private static bool DerivesFromBackgroundService(INamedTypeSymbol? type)
     {
         for (var current = type?.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.Name == "BackgroundService" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            if (current.Name == "BackgroundService" && SymbolNames.IsInNamespace(current, "Microsoft.Extensions.Hosting"))
             {
                 return true;
             }
@@ -115,7 +116,7 @@ internal static class BackgroundServiceStart
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var candidates = root?.DescendantNodes()
                 .OfType<InvocationExpressionSyntax>()
-                .Where(i => Name(i.Expression) is "MarkReady" or "AddLazyLoading")
+                .Where(i => CodeUnits.InvokedName(i) is "MarkReady" or "AddLazyLoading")
                 .ToList();
             if (candidates is not { Count: > 0 })
             {
@@ -124,7 +125,7 @@ internal static class BackgroundServiceStart
 
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (candidates.Any(i => model?.GetSymbolInfo(i, cancellationToken).Symbol is IMethodSymbol m
-                && m.ContainingNamespace?.ToDisplayString().StartsWith("LazyMigrate", System.StringComparison.Ordinal) == true))
+                && SymbolNames.Namespace(m).StartsWith("LazyMigrate", System.StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -132,11 +133,4 @@ internal static class BackgroundServiceStart
 
         return false;
     }
-
-    private static string? Name(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
 }
