@@ -272,9 +272,13 @@ public sealed class LazyPackage
         try
         {
             var dependencies = _assemblies.Length > 0 || _nativeLibraries.Length > 0 ? AppDependencies.Current : null;
+            // The first name is the package's main assembly and must load, unless it is a family name
+            // with no DLL of its own (ML.NET has no Microsoft.ML.dll, only Microsoft.ML.*) while the
+            // package's other patterns match assemblies the app contains.
+            var mainRequired = _assemblies.Length > 0 && !IsAbsentFamilyName(dependencies!, _assemblies);
             for (var i = 0; i < _assemblies.Length; i++)
             {
-                LoadAssemblies(dependencies!, _assemblies[i], isMain: i == 0, loadedAssemblies, ref component);
+                LoadAssemblies(dependencies!, _assemblies[i], isMain: i == 0 && mainRequired, loadedAssemblies, ref component);
             }
 
             foreach (var native in _nativeLibraries)
@@ -326,6 +330,25 @@ public sealed class LazyPackage
         _loaded = true;
         LazyMigrateDiagnostics.RecordLoad(Name, Priority, triggerKind, total, success: true);
         return true;
+    }
+
+    private static bool IsAbsentFamilyName(AppDependencies dependencies, string[] assemblies)
+    {
+        var main = assemblies[0];
+        if (main.EndsWith('*') || dependencies.IsAssemblyPresent(main))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < assemblies.Length; i++)
+        {
+            if (dependencies.IsAssemblyPresent(assemblies[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void LoadAssemblies(AppDependencies dependencies, string pattern, bool isMain, List<string> loaded, ref string? component)

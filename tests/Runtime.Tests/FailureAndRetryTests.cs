@@ -119,6 +119,34 @@ public sealed class FailureAndRetryTests
     }
 
     [Fact]
+    public void A_family_name_without_its_own_assembly_loads_the_family_members()
+    {
+        // Like ML.NET: the package is called Microsoft.ML but ships Microsoft.ML.Data, Microsoft.ML.Core, ...
+        // This test app contains xunit.core and xunit.assert but no xunit.dll.
+        var registry = new LazyPackageRegistry();
+        var package = registry.Register(TestSupport.UniqueName("xunit"), 2, new[] { "xunit", "xunit.*" });
+
+        package.EnsureLoaded();
+
+        Assert.Equal(LazyPackageState.Loaded, package.State);
+        var loaded = registry.GetStatus().Packages.Single().LoadedAssemblies;
+        Assert.Contains("xunit.core", loaded);
+        Assert.DoesNotContain("xunit", loaded);
+    }
+
+    [Fact]
+    public void A_missing_main_assembly_still_fails_when_nothing_of_the_package_is_present()
+    {
+        var registry = new LazyPackageRegistry();
+        var package = registry.Register(TestSupport.UniqueName("Contoso.Family"), 2, new[] { "Contoso.Family", "Contoso.Family.*" });
+
+        var error = Assert.Throws<LazyLoadException>(() => package.EnsureLoaded());
+
+        Assert.Equal("assembly 'Contoso.Family'", error.FailedComponent);
+        Assert.Equal(LazyPackageState.Failed, package.State);
+    }
+
+    [Fact]
     public void A_value_whose_package_failed_reports_the_package_failure_with_its_own_sites()
     {
         var registry = new LazyPackageRegistry();
