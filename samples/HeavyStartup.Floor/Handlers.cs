@@ -23,7 +23,8 @@ internal sealed class CatalogReport(ProductCatalog catalog)
     {
         var products = catalog.Products.OrderBy(p => p.Name).ToList();
         var total = products.Sum(p => p.Price);
-        var names = string.Join(", ", products.Select(p => p.Name + " " + p.Price.ToString("0.00", CultureInfo.InvariantCulture)));
+        var names = string.Join(", ", products.Select(p =>
+            $"{p.Name} {p.Price.ToString("0.00", CultureInfo.InvariantCulture)} [{p.Category?.Name}, {p.Supplier?.Name} {p.Supplier?.Country}]"));
         return $"{products.Count} products ({names}), total {total.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 }
@@ -52,9 +53,12 @@ internal sealed class FeatureHandler(FeatureContext context)
 {
     public string Normalize()
     {
-        var rows = new[] { new[] { 7.5f, 0.2f }, new[] { 12f, 0.9f }, new[] { 24.9f, 0.4f } };
-        return string.Join(" ", context.NormalizeMinMax(rows)
-            .Select(v => "[" + string.Join(" ", v.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))) + "]"));
+        _ = context.Seed;
+        var rows = FeatureScaler.ReferenceRows();
+        var vectors = ModelRegistry.FeatureNormalizer.Transform(rows)
+            .Select(v => "[" + string.Join(" ", v.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))) + "]");
+        var suggested = ModelRegistry.FeatureNormalizer.MeanPrice.ToString("0.0", CultureInfo.InvariantCulture);
+        return string.Join(" ", vectors) + " suggested " + string.Join(" ", rows.Select(_ => suggested));
     }
 }
 

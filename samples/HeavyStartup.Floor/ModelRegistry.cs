@@ -10,8 +10,12 @@ internal static class ModelRegistry
     /// <summary>4x4 RGBA pixels.</summary>
     public static readonly uint[] Watermark = CreateWatermark();
 
+    public static readonly FeatureScaler FeatureNormalizer = FeatureScaler.Fit(new FeatureContext(seed: 1), FeatureScaler.ReferenceRows());
+
+    // Stand-in for decoding the PNG: reads the asset, then fills the pixels it holds.
     private static uint[] CreateWatermark()
     {
+        _ = Assets.WatermarkPng();
         var pixels = new uint[16];
         for (var i = 0; i < pixels.Length; i++)
         {

@@ -14,22 +14,35 @@ internal static class StandInCodecs
 internal sealed class FeatureContext(int seed)
 {
     public int Seed { get; } = seed;
+}
 
-    public float[][] NormalizeMinMax(float[][] rows)
+/// <summary>
+/// Stand-in for the fitted ML.NET pipeline: per-column scale learned from the reference rows
+/// (weight, volume; the last column is the price) and the mean price as the suggestion.
+/// </summary>
+internal sealed class FeatureScaler(float[] columnMax, float meanPrice)
+{
+    public static float[][] ReferenceRows() => new[]
     {
-        var columns = rows[0].Length;
-        var result = rows.Select(r => new float[columns]).ToArray();
-        for (var c = 0; c < columns; c++)
+        new[] { 0.2f, 0.1f, 7.5f }, new[] { 0.9f, 0.6f, 12f }, new[] { 0.4f, 0.05f, 24.9f }, new[] { 0.3f, 0.2f, 9.9f },
+    };
+
+    public float MeanPrice { get; } = meanPrice;
+
+    public static FeatureScaler Fit(FeatureContext context, float[][] rows)
+    {
+        _ = context.Seed;
+        var max = new float[rows[0].Length - 1];
+        for (var c = 0; c < max.Length; c++)
         {
-            var max = rows.Max(r => Math.Abs(r[c]));
-            for (var r = 0; r < rows.Length; r++)
-            {
-                result[r][c] = max == 0 ? 0 : rows[r][c] / max;
-            }
+            max[c] = rows.Max(r => Math.Abs(r[c]));
         }
 
-        return result;
+        return new FeatureScaler(max, rows.Average(r => r[^1]));
     }
+
+    public float[][] Transform(float[][] rows) =>
+        rows.Select(r => r.Take(columnMax.Length).Select((v, c) => columnMax[c] == 0 ? 0 : v / columnMax[c]).ToArray()).ToArray();
 }
 
 /// <summary>Stand-in for the Azure BlobServiceClient: builds the emulator URI by hand.</summary>

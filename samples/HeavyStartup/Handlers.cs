@@ -4,6 +4,7 @@ using System.Linq;
 using Azure.Storage.Blobs;
 using HeavyStartup.Catalog;
 using ImageMagick;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -33,9 +34,10 @@ internal sealed class CatalogReport(ProductCatalog catalog)
     public string Describe()
     {
         using var db = catalog.CreateContext();
-        var products = db.Products.OrderBy(p => p.Name).ToList();
+        var products = db.Products.Include(p => p.Category).Include(p => p.Supplier).OrderBy(p => p.Name).ToList();
         var total = products.Sum(p => p.Price);
-        var names = string.Join(", ", products.Select(p => p.Name + " " + p.Price.ToString("0.00", CultureInfo.InvariantCulture)));
+        var names = string.Join(", ", products.Select(p =>
+            $"{p.Name} {p.Price.ToString("0.00", CultureInfo.InvariantCulture)} [{p.Category?.Name}, {p.Supplier?.Name} {p.Supplier?.Country}]"));
         return $"{products.Count} products ({names}), total {total.ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 }
@@ -81,32 +83,17 @@ internal sealed class ThumbnailHandler
     }
 }
 
-/// <summary>Min-max normalizes product features with an ML.NET pipeline.</summary>
+/// <summary>Normalizes product features and suggests prices with the ML.NET pipeline fitted at startup.</summary>
 internal sealed class FeatureHandler(MLContext ml)
 {
     public string Normalize()
     {
-        var rows = new[]
-        {
-            new FeatureRow { Price = 7.5f, Weight = 0.2f },
-            new FeatureRow { Price = 12f, Weight = 0.9f },
-            new FeatureRow { Price = 24.9f, Weight = 0.4f },
-        };
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Concatenate("Features", nameof(FeatureRow.Price), nameof(FeatureRow.Weight))
-            .Append(ml.Transforms.NormalizeMinMax("Features"));
-        var transformed = pipeline.Fit(data).Transform(data);
+        var data = ml.Data.LoadFromEnumerable(FeaturePipeline.ReferenceRows());
+        var transformed = ModelRegistry.FeatureNormalizer.Transform(data);
         var vectors = transformed.GetColumn<float[]>("Features")
             .Select(v => "[" + string.Join(" ", v.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))) + "]");
-        return string.Join(" ", vectors);
-    }
-
-    /// <summary>One training row.</summary>
-    public sealed class FeatureRow
-    {
-        public float Price { get; set; }
-
-        public float Weight { get; set; }
+        var prices = transformed.GetColumn<float>("Score").Select(p => p.ToString("0.0", CultureInfo.InvariantCulture));
+        return string.Join(" ", vectors) + " suggested " + string.Join(" ", prices);
     }
 }
 

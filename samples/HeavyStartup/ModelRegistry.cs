@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Microsoft.ML.OnnxRuntime;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -16,5 +17,8 @@ internal static class ModelRegistry
     public static readonly InferenceSession Scorer = new InferenceSession(OnnxModelBuilder.AddModel(featureCount: 3));
 
     /// <summary>The watermark stamped on thumbnails.</summary>
-    public static readonly Image<Rgba32> Watermark = new Image<Rgba32>(4, 4, new Rgba32(200, 30, 60, 255));
+    public static readonly Image<Rgba32> Watermark = Image.Load<Rgba32>(Assets.WatermarkPng());
+
+    /// <summary>The product-feature normalizer (ML.NET), fitted on the reference rows.</summary>
+    public static readonly ITransformer FeatureNormalizer = FeaturePipeline.Fit(new MLContext(seed: 1));
 }

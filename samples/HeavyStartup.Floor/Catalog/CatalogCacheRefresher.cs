@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 
 namespace HeavyStartup.Floor.Catalog;
 
-/// <summary>Same background service as the sample; refreshes the count of the in-memory list.</summary>
+/// <summary>Same background service as the sample; snapshots the in-memory list.</summary>
 internal sealed class CatalogCacheRefresher : BackgroundService
 {
     private readonly ProductCatalog _catalog;
@@ -15,8 +17,8 @@ internal sealed class CatalogCacheRefresher : BackgroundService
         _catalog = catalog;
     }
 
-    /// <summary>The product count seen by the last refresh (-1 before the first one).</summary>
-    public int LastProductCount { get; private set; } = -1;
+    /// <summary>The products seen by the last refresh (empty before the first one).</summary>
+    public IReadOnlyList<Product> Snapshot { get; private set; } = Array.Empty<Product>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +26,7 @@ internal sealed class CatalogCacheRefresher : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                LastProductCount = _catalog.Products.Count;
+                Snapshot = _catalog.Products.ToList();
                 await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
             }
         }

@@ -8,4 +8,30 @@ internal sealed class Product
     public string Name { get; set; } = "";
 
     public decimal Price { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    public int SupplierId { get; set; }
+
+    public Supplier? Supplier { get; set; }
+}
+
+/// <summary>A product category.</summary>
+internal sealed class Category
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+/// <summary>A supplier of products.</summary>
+internal sealed class Supplier
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Country { get; set; } = "";
 }

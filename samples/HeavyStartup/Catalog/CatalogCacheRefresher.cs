@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
 namespace HeavyStartup.Catalog;
 
 /// <summary>
-/// Keeps EF Core's model and query pipeline warm and refreshes the product count once a minute.
+/// Keeps a snapshot of the catalog (products with their category and supplier) for fast reads,
+/// refreshed once a minute.
 /// Written the common way: the first refresh runs as soon as the host starts the service.
 /// </summary>
 internal sealed class CatalogCacheRefresher : BackgroundService
@@ -19,8 +22,8 @@ internal sealed class CatalogCacheRefresher : BackgroundService
         _catalog = catalog;
     }
 
-    /// <summary>The product count seen by the last refresh (-1 before the first one).</summary>
-    public int LastProductCount { get; private set; } = -1;
+    /// <summary>The products seen by the last refresh (empty before the first one).</summary>
+    public IReadOnlyList<Product> Snapshot { get; private set; } = Array.Empty<Product>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +33,7 @@ internal sealed class CatalogCacheRefresher : BackgroundService
             {
                 using (var db = _catalog.CreateContext())
                 {
-                    LastProductCount = db.Products.Count();
+                    Snapshot = db.Products.AsNoTracking().Include(p => p.Category).Include(p => p.Supplier).ToList();
                 }
 
                 await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);

@@ -15,10 +15,14 @@ internal static class CatalogDatabase
         using var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite(connection).Options);
         if (db.Database.EnsureCreated())
         {
+            var cups = new Category { Name = "Cups" };
+            var tools = new Category { Name = "Tools" };
+            var roastery = new Supplier { Name = "North Roastery", Country = "NO" };
+            var smithy = new Supplier { Name = "Barista Smithy", Country = "IT" };
             db.Products.AddRange(
-                new Product { Name = "Espresso cup", Price = 7.50m },
-                new Product { Name = "Milk jug", Price = 12.00m },
-                new Product { Name = "Tamper", Price = 24.90m });
+                new Product { Name = "Espresso cup", Price = 7.50m, Category = cups, Supplier = roastery },
+                new Product { Name = "Milk jug", Price = 12.00m, Category = tools, Supplier = smithy },
+                new Product { Name = "Tamper", Price = 24.90m, Category = tools, Supplier = smithy });
             db.SaveChanges();
         }
     }

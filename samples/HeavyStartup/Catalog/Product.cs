@@ -8,4 +8,12 @@ internal sealed class Product
     public string Name { get; set; } = "";
 
     public decimal Price { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    public int SupplierId { get; set; }
+
+    public Supplier? Supplier { get; set; }
 }
