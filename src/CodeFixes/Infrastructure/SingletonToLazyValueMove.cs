@@ -64,7 +64,7 @@ internal static class SingletonToLazyValueMove
         }
 
         var solution = document.Project.Solution;
-        var consumers = await FindConsumersAsync(solution, document, instance, service, cancellationToken).ConfigureAwait(false);
+        var consumers = await FindConsumersAsync(solution, document, invocation, service, cancellationToken).ConfigureAwait(false);
         if (consumers is null
             || consumers.Any(c => c.DocumentId == document.Id && statement.Ancestors().Contains(c.Declaration))
             || await IsRegisteredElsewhereAsync(solution, invocation, service, cancellationToken).ConfigureAwait(false))
@@ -177,9 +177,19 @@ internal static class SingletonToLazyValueMove
             {
                 Edit(document.Id, e => e.ReplaceNode(e.OriginalRoot, (current, _) => AppendToFile((CompilationUnitSyntax)current, declaration)));
             }
-            else
+            else if (outerType.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia))
             {
                 Edit(document.Id, e => e.InsertAfter(outerType, declaration));
+            }
+            else
+            {
+                // The registering type ends the file without a line break: so does the new class.
+                var last = declaration.WithTrailingTrivia(outerType.GetTrailingTrivia());
+                Edit(document.Id, e =>
+                {
+                    e.ReplaceNode(outerType, (current, _) => current.WithTrailingTrivia(current.GetTrailingTrivia().Add(SyntaxFactory.LineFeed)));
+                    e.InsertAfter(outerType, last);
+                });
             }
         }
 
@@ -237,7 +247,7 @@ internal static class SingletonToLazyValueMove
     /// The classes whose constructors take the service, or null when some reference to the service
     /// type could resolve it from a container or is otherwise outside what this rewrite can change.
     /// </summary>
-    private static async Task<List<Consumer>?> FindConsumersAsync(Solution solution, Document registering, ExpressionSyntax instance, INamedTypeSymbol service, CancellationToken cancellationToken)
+    private static async Task<List<Consumer>?> FindConsumersAsync(Solution solution, Document registering, InvocationExpressionSyntax registration, INamedTypeSymbol service, CancellationToken cancellationToken)
     {
         var references = await SymbolFinder.FindReferencesAsync(service, solution, cancellationToken).ConfigureAwait(false);
         var parameters = new List<(Document Document, ParameterSyntax Syntax)>();
@@ -246,7 +256,8 @@ internal static class SingletonToLazyValueMove
             foreach (var location in referenced.Locations)
             {
                 var span = location.Location.SourceSpan;
-                if (location.Document.Id == registering.Id && instance.Span.Contains(span))
+                // The registration itself (its type argument, the instance) goes away.
+                if (location.Document.Id == registering.Id && registration.Span.Contains(span))
                 {
                     continue;
                 }
