@@ -698,4 +698,87 @@ public class Lzm0003LazyValueMoveTests
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();
     }
+
+    [Fact]
+    public Task TopLevelLambdaRegistration_ConsumerInTheSameFile_ParamRefPointsToTheLazyValue()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            Action<IServiceCollection> configure = services =>
+            {
+                services.AddSingleton({|LZM0003:new MLContext()|});
+                services.AddTransient<Trainer>();
+            };
+            Console.WriteLine(configure);
+
+            /// <summary>Trains with <paramref name="ml"/>.</summary>
+            /// <param name="ml">The context.</param>
+            /// <param name="epochs">How long.</param>
+            internal sealed class Trainer(MLContext ml, int epochs)
+            {
+                public string Run() => ml.Data + epochs;
+            }
+            """));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System;
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            Action<IServiceCollection> configure = services =>
+            {
+                services.AddTransient<Trainer>();
+            };
+            Console.WriteLine(configure);
+
+            /// <summary>Trains with <see cref="LazyServices.MLContext"/>.</summary>
+            /// <param name="epochs">How long.</param>
+            internal sealed class Trainer(int epochs)
+            {
+                public string Run() => LazyServices.MLContext.Data + epochs;
+            }
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext();
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Refused_ParameterNameUsedInNameof_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class Named(MLContext context)
+        {
+            public string Describe() => nameof(context) + context.Data;
+        }
+        """);
 }

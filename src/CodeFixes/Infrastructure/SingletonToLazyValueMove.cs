@@ -93,7 +93,9 @@ internal static class SingletonToLazyValueMove
         }
         else
         {
-            if (statement.Parent is not GlobalStatementSyntax)
+            // Top-level statements (also a lambda inside them, e.g. ConfigureServices(services => { .. }))
+            // get the class after the statements; code in a type, after its outermost type.
+            if (statement.FirstAncestorOrSelf<GlobalStatementSyntax>() is null)
             {
                 outerType = statement.Ancestors().OfType<TypeDeclarationSyntax>().LastOrDefault();
                 if (outerType is null || outerType.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
@@ -467,8 +469,11 @@ internal static class SingletonToLazyValueMove
     {
         var declaration = consumer.Declaration;
         var symbols = consumer.Parameters.Select(p => (ISymbol)p.Symbol).ToList();
+        // A use inside nameof(..) stays as written: it no longer compiles, so the safety net refuses
+        // the move rather than silently changing the string.
         var uses = declaration.DescendantNodes().OfType<IdentifierNameSyntax>()
             .Where(n => symbols.Any(s => s.Name == n.Identifier.ValueText)
+                && !n.Ancestors().OfType<InvocationExpressionSyntax>().Any(CodeUnits.IsNameOf)
                 && symbols.Contains(consumer.Model.GetSymbolInfo(n, cancellationToken).Symbol, SymbolEqualityComparer.Default))
             .ToList();
         var lists = consumer.Parameters.Select(p => (ParameterListSyntax)p.Syntax.Parent!).Distinct().ToList();
@@ -480,15 +485,16 @@ internal static class SingletonToLazyValueMove
             .SelectMany(d => d.GetLeadingTrivia())
             .Select(t => t.GetStructure())
             .OfType<DocumentationCommentTriviaSyntax>()
-            .Where(d => d.Content.OfType<XmlElementSyntax>().Any(e => IsParamElement(e, names)))
+            .Where(d => d.DescendantNodes().Any(e => e is XmlElementSyntax element && IsParamElement(element, names) || IsParamRef(e, names)))
             .ToList();
 
         var nodes = uses.Cast<SyntaxNode>().Concat(lists).Concat(docs);
+        var cref = access.Replace("global::", string.Empty);
         var rewritten = declaration.ReplaceNodes(nodes, (original, current) => current switch
         {
             IdentifierNameSyntax use => Generated.Expression(access).WithTriviaFrom(use),
             ParameterListSyntax list => list.WithParameters(RemoveParameters(list.Parameters, names)),
-            DocumentationCommentTriviaSyntax doc => WithoutParamElements(doc, names),
+            DocumentationCommentTriviaSyntax doc => WithoutParamElements(doc, names, cref),
             _ => current,
         });
 
@@ -519,9 +525,22 @@ internal static class SingletonToLazyValueMove
         => element.StartTag.Name.LocalName.ValueText == "param"
             && element.StartTag.Attributes.OfType<XmlNameAttributeSyntax>().Any(a => names.Contains(a.Identifier.Identifier.ValueText));
 
-    /// <summary>Drops the <c>&lt;param&gt;</c> elements together with the line break and <c>///</c> before each.</summary>
-    private static DocumentationCommentTriviaSyntax WithoutParamElements(DocumentationCommentTriviaSyntax doc, HashSet<string> names)
+    /// <summary><c>&lt;paramref name="x"/&gt;</c> for a removed parameter.</summary>
+    private static bool IsParamRef(SyntaxNode node, HashSet<string> names)
+        => node is XmlEmptyElementSyntax { Name.LocalName.ValueText: "paramref" } element
+            && element.Attributes.OfType<XmlNameAttributeSyntax>().Any(a => names.Contains(a.Identifier.Identifier.ValueText));
+
+    /// <summary>
+    /// Drops the <c>&lt;param&gt;</c> elements together with the line break and <c>///</c> before each
+    /// (else CS1572/CS1573), and points each <c>&lt;paramref&gt;</c> to the lazy value (else CS1734).
+    /// </summary>
+    private static DocumentationCommentTriviaSyntax WithoutParamElements(DocumentationCommentTriviaSyntax doc, HashSet<string> names, string cref)
     {
+        doc = doc.ReplaceNodes(
+            doc.DescendantNodes().Where(n => IsParamRef(n, names)),
+            (_, current) => SyntaxFactory.ParseLeadingTrivia($"/// <see cref=\"{cref}\"/>\n")
+                .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Single()
+                .Content.OfType<XmlEmptyElementSyntax>().Single());
         var content = doc.Content.ToList();
         for (var i = content.Count - 1; i >= 0; i--)
         {
