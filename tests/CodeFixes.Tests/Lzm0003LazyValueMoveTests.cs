@@ -781,4 +781,71 @@ public class Lzm0003LazyValueMoveTests
             public string Describe() => nameof(context) + context.Data;
         }
         """);
+
+    [Fact]
+    public Task LastStatementsOfTheFile_CommentsStayBeforeTheGeneratedClass()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using Azure.Storage.Blobs;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = App.Settings.Services;
+            services.AddSingleton({|LZM0003:new MLContext()|}); /* the context */
+            // The blob client.
+            services.AddSingleton({|LZM0003:new BlobServiceClient(App.Settings.Connection)|});
+
+            """));
+        test.TestState.Sources.Add(("Settings.cs", Settings));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System.Runtime.CompilerServices;
+            using Azure.Storage.Blobs;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = App.Settings.Services;
+            /* the context */
+            // The blob client.
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext();
+
+                internal static BlobServiceClient BlobServiceClient => BlobServiceClientHolder.Value ?? s_blobServiceClient.Get<BlobServiceClient>();
+
+                private static readonly LazyValue s_blobServiceClient = new LazyValue("Azure SDK", CreateBlobServiceClient);
+
+                [LazyValueHolder]
+                private static class BlobServiceClientHolder
+                {
+                    // Initialized on the first read of BlobServiceClient; from then on the JIT reads it as a constant.
+                    public static readonly BlobServiceClient? Value = s_blobServiceClient.GetOrDefault<BlobServiceClient>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateBlobServiceClient() => new BlobServiceClient(App.Settings.Connection);
+            }
+
+            """));
+        test.FixedState.Sources.Add(("Settings.cs", Settings));
+        return test.RunAsync();
+    }
 }

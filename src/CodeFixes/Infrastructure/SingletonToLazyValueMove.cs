@@ -138,7 +138,7 @@ internal static class SingletonToLazyValueMove
             propertyName,
             proxyName,
             factoryName,
-            await FactoryBodyAsync(document, model, instance, typeText, cancellationToken).ConfigureAwait(false),
+            await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
             cache,
             holderName);
         members = Spaced(members, first: existing is not null);
@@ -450,11 +450,18 @@ internal static class SingletonToLazyValueMove
             : null;
     }
 
-    /// <summary>The instance, fully qualified (it moves to another class, maybe another file), as the factory's object result.</summary>
-    private static async Task<ExpressionSyntax> FactoryBodyAsync(Document document, SemanticModel model, ExpressionSyntax instance, string typeText, CancellationToken cancellationToken)
+    /// <summary>
+    /// The instance, fully qualified (it moves to another class, maybe another file), as the
+    /// factory's object result. In the same file it is simplified back to what the file's usings
+    /// allow; only a move to another file may add usings there.
+    /// </summary>
+    private static async Task<ExpressionSyntax> FactoryBodyAsync(Document document, SemanticModel model, ExpressionSyntax instance, string typeText, bool addImports, CancellationToken cancellationToken)
     {
         var expanded = (ExpressionSyntax)await Simplifier.ExpandAsync(instance, document, cancellationToken: cancellationToken).ConfigureAwait(false);
-        ExpressionSyntax body = Generated.Annotate(expanded.WithoutLeadingTrivia().WithoutTrailingTrivia());
+        expanded = expanded.WithoutLeadingTrivia().WithoutTrailingTrivia();
+        ExpressionSyntax body = addImports
+            ? Generated.Annotate(expanded)
+            : expanded.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         var conversion = model.GetConversion(instance, cancellationToken);
         if (conversion.IsIdentity || conversion.IsReference || conversion.IsBoxing)
         {
