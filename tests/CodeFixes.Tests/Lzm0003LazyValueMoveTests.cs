@@ -848,4 +848,35 @@ public class Lzm0003LazyValueMoveTests
         test.FixedState.Sources.Add(("Settings.cs", Settings));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Refused_TypeofTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Reflection
+        {
+            public static object? Get(System.IServiceProvider provider) => provider.GetService(typeof(MLContext));
+        }
+        """);
+
+    [Fact]
+    public Task Refused_ConstructorTakesAllRegistrations_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using System.Collections.Generic;
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class Pool(IEnumerable<MLContext> contexts)
+        {
+            public int Count => System.Linq.Enumerable.Count(contexts);
+        }
+        """);
 }
