@@ -334,8 +334,7 @@ internal static class SingletonToLazyValueMove
     }
 
     private static bool IsMovableParameter(IParameterSymbol parameter, ParameterSyntax syntax, INamedTypeSymbol service)
-        => SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, service.OriginalDefinition)
-            && SymbolEqualityComparer.Default.Equals(parameter.Type, service)
+        => SymbolEqualityComparer.Default.Equals(parameter.Type, service)
             && parameter.RefKind == RefKind.None
             && !parameter.IsParams
             && !parameter.HasExplicitDefaultValue
