@@ -19,12 +19,20 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// No fix when the argument is an existing value (a local, field or parameter) or when the
 /// instance captures a variable that is assigned again (the factory would see the later value).
 /// Note: the container disposes factory-built singletons on shutdown, instances it was handed it did not.
+/// <para>When LazyMigrate.Runtime is referenced and the service is only ever taken through
+/// constructors of plain classes of the project, the better rewrite is offered first, under
+/// <see cref="Key"/> (so Fix All and dotnet format apply it): the registration goes away and the
+/// instance becomes a lazy static (<see cref="SingletonToLazyValueMove"/>); the factory registration
+/// then stays available under <see cref="FactoryKey"/>.</para>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0003FactoryRegistrationFixer)), Shared]
 public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix.</summary>
     public const string Key = "LZM0003.FactoryRegistration";
+
+    /// <summary>The equivalence key of the factory registration when the lazy-value move is offered first under <see cref="Key"/>.</summary>
+    public const string FactoryKey = "LZM0003.FactoryRegistration.FactoryOnly";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.EagerSingletonRegistration);
@@ -34,6 +42,15 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Register a factory (build on first resolve)";
+
+    /// <inheritdoc />
+    protected override string? AlternativeEquivalenceKey => FactoryKey;
+
+    /// <inheritdoc />
+    protected override string SolutionFixTitle => SingletonToLazyValueMove.Title;
+
+    internal override Task<Solution?> ApplyAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => SingletonToLazyValueMove.TryApplyAsync(document, target, diagnostic, cancellationToken);
 
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

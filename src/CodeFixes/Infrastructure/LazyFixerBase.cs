@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -35,6 +36,30 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// <inheritdoc />
     public sealed override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(this);
 
+    /// <summary>
+    /// The equivalence key under which <see cref="ApplyAsync"/> is offered when
+    /// <see cref="ApplyAcrossSolutionAsync"/> applies (then that one takes <see cref="EquivalenceKey"/>).
+    /// Null for fixers with a single rewrite.
+    /// </summary>
+    protected virtual string? AlternativeEquivalenceKey => null;
+
+    /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>.</summary>
+    protected virtual string SolutionFixTitle => GetTitle(runtime: true);
+
+    /// <summary>The key Fix All runs when it is handed <see cref="EquivalenceKey"/>.</summary>
+    internal string PrimaryKey => EquivalenceKey;
+
+    /// <summary>True when the fixer has a rewrite that changes several documents (<see cref="ApplyAcrossSolutionAsync"/>).</summary>
+    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null;
+
+    /// <summary>
+    /// A rewrite for one diagnostic that may change several documents of the solution, preferred over
+    /// <see cref="ApplyAsync"/> under <see cref="EquivalenceKey"/> (dotnet format runs one key per
+    /// diagnostic id). Returns null when it does not apply; the caller checks errors and cleans up.
+    /// </summary>
+    internal virtual Task<Solution?> ApplyAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Task.FromResult<Solution?>(null);
+
     /// <inheritdoc />
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -43,21 +68,140 @@ public abstract class LazyFixerBase : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
+            var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var moved = node is null || !HasSolutionFix
+                ? null
+                : await FixAcrossSolutionAsync(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false);
+
             // Only offer what really applies: the fix is computed here, once.
             var fixedDocument = await FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+            var title = node is null ? GetTitle(runtime) : GetTitle(runtime, node);
+            if (moved is not null)
+            {
+                // The best rewrite first, under the shared key (what Fix All and dotnet format apply);
+                // the single-document one stays available in the IDE under its own key.
+                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
+                if (fixedDocument is not null)
+                {
+                    context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), AlternativeEquivalenceKey), diagnostic);
+                }
+
+                continue;
+            }
+
             if (fixedDocument is null)
             {
                 continue;
             }
 
             // The rewrite is a pure function of the document: the computed result is the action.
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    root is null ? GetTitle(runtime) : GetTitle(runtime, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)),
-                    _ => Task.FromResult(fixedDocument),
-                    EquivalenceKey),
-                diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), EquivalenceKey), diagnostic);
         }
+    }
+
+    /// <summary>
+    /// Fix All under <see cref="EquivalenceKey"/> for a fixer with a solution-wide rewrite: every
+    /// diagnostic in turn, on the solution as the previous ones left it (targets are tracked, so
+    /// edits elsewhere in their documents do not lose them); each takes the solution-wide rewrite
+    /// when it applies, else the single-document one.
+    /// </summary>
+    internal async Task<Solution> FixAllAcrossSolutionAsync(Solution solution, IReadOnlyList<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+    {
+        var targets = new List<(DocumentId Id, Diagnostic Diagnostic, SyntaxNode Node)>();
+        foreach (var (id, diagnostics) in work)
+        {
+            var document = solution.GetDocument(id);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                continue;
+            }
+
+            var found = diagnostics
+                .Where(d => d.Location.IsInSource && d.Location.SourceTree == root.SyntaxTree && FixableDiagnosticIds.Contains(d.Id))
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => (Id: id, Diagnostic: d, Node: root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)))
+                .ToList();
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            solution = solution.WithDocumentSyntaxRoot(id, root.TrackNodes(found.Select(t => t.Node)));
+            targets.AddRange(found);
+        }
+
+        foreach (var (id, diagnostic, node) in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = solution.GetDocument(id);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var current = root?.GetCurrentNodes(node).FirstOrDefault();
+            if (document is null || current is null)
+            {
+                continue;
+            }
+
+            var moved = await FixAcrossSolutionAsync(document, current, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (moved is not null)
+            {
+                solution = moved;
+                continue;
+            }
+
+            // The original node: tracking maps it (not the current one) to its current version.
+            var next = await FixTrackedAsync(document, new[] { (diagnostic, node) }, cancellationToken).ConfigureAwait(false);
+            if (next is not null)
+            {
+                solution = next.Project.Solution;
+            }
+        }
+
+        return solution;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAcrossSolutionAsync"/> with the safety net (no document gets more compiler
+    /// errors) and cleanup of every changed document; null when it does not apply.
+    /// </summary>
+    private async Task<Solution?> FixAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        Solution? moved;
+        try
+        {
+            moved = await ApplyAcrossSolutionAsync(document, target, diagnostic, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Same policy as a single-document rewrite: an unexpected shape gets the other fix.
+            return null;
+        }
+
+        if (moved is null)
+        {
+            return null;
+        }
+
+        var original = document.Project.Solution;
+        var changed = moved.GetChanges(original).GetProjectChanges().SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
+        foreach (var id in changed)
+        {
+            var after = moved.GetDocument(id);
+            var before = original.GetDocument(id);
+            if (after is null
+                || await CountErrorsAsync(after, cancellationToken).ConfigureAwait(false) > (before is null ? 0 : await CountErrorsAsync(before, cancellationToken).ConfigureAwait(false)))
+            {
+                return null;
+            }
+        }
+
+        foreach (var id in changed)
+        {
+            var cleaned = await CodeCleanup.CleanupAsync(moved.GetDocument(id)!, cancellationToken).ConfigureAwait(false);
+            moved = cleaned.Project.Solution;
+        }
+
+        return moved;
     }
 
     /// <summary>
@@ -81,7 +225,15 @@ public abstract class LazyFixerBase : CodeFixProvider
             return null;
         }
 
-        var current = document.WithSyntaxRoot(root.TrackNodes(targets.Select(t => t.Node)));
+        return await FixTrackedAsync(document.WithSyntaxRoot(root.TrackNodes(targets.Select(t => t.Node))), targets, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies <see cref="ApplyAsync"/> for each target (nodes tracked in <paramref name="current"/>)
+    /// in order; returns the cleaned-up document, or null when none could be fixed.
+    /// </summary>
+    private async Task<Document?> FixTrackedAsync(Document current, IEnumerable<(Diagnostic Diagnostic, SyntaxNode Node)> targets, CancellationToken cancellationToken)
+    {
         var changed = false;
         var errors = await CountErrorsAsync(current, cancellationToken).ConfigureAwait(false);
         foreach (var (diagnostic, node) in targets)

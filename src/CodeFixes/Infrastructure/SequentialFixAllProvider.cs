@@ -13,7 +13,10 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// Fix All for document, project and solution scope. Unlike the batch fixer (which merges text
 /// changes computed independently and drops overlapping ones) it hands all diagnostics of a
 /// document to <see cref="LazyFixerBase.FixDocumentAsync"/>, which applies them one after the
-/// other on tracked nodes. Every rewrite stays inside its document, so documents are independent.
+/// other on tracked nodes. Every such rewrite stays inside its document, so documents are independent.
+/// A fixer's solution-wide rewrite (<see cref="LazyFixerBase.ApplyAcrossSolutionAsync"/>, under its
+/// primary key) instead runs diagnostic after diagnostic on the evolving solution, since each one
+/// edits other documents and builds on what the previous one generated.
 /// </summary>
 internal sealed class SequentialFixAllProvider : FixAllProvider
 {
@@ -53,6 +56,22 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             default:
                 documents.AddRange(solution.Projects.SelectMany(p => p.Documents));
                 break;
+        }
+
+        if (_fixer.HasSolutionFix && context.CodeActionEquivalenceKey == _fixer.PrimaryKey)
+        {
+            var work = new List<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)>();
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                if (!diagnostics.IsDefaultOrEmpty)
+                {
+                    work.Add((document.Id, diagnostics));
+                }
+            }
+
+            return await _fixer.FixAllAcrossSolutionAsync(solution, work, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var document in documents)

@@ -83,6 +83,34 @@ internal static class TestReferences
                 }
             }
             """),
+        ("Microsoft.ML.Data", """
+            namespace Microsoft.ML
+            {
+                public sealed class MLContext
+                {
+                    public MLContext(int? seed = null) { }
+                    public string Data => "data";
+                }
+            }
+            """),
+        ("Azure.Storage.Blobs", """
+            namespace Azure.Storage.Blobs
+            {
+                public class BlobServiceClient
+                {
+                    public BlobServiceClient(string connectionString) { }
+                    public string GetBlobContainerClient(string name) => name;
+                }
+
+                public interface IBlobStore { string Name { get; } }
+
+                public sealed class BlobStore : IBlobStore
+                {
+                    public BlobStore(string name) { Name = name; }
+                    public string Name { get; }
+                }
+            }
+            """),
         ("Microsoft.EntityFrameworkCore", """
             namespace Microsoft.EntityFrameworkCore
             {

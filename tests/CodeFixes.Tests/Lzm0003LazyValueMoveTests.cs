@@ -1,0 +1,882 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LazyMigrate.CodeFixes.Tests;
+
+/// <summary>LZM0003's "Move the singleton to a lazy value" (SingletonToLazyValueMove) and its fallback to the factory fix.</summary>
+public class Lzm0003LazyValueMoveTests
+{
+    private const string Settings = """
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace App;
+
+        internal static class Settings
+        {
+            public const string Connection = "UseDevelopmentStorage=true";
+            public static IServiceCollection Services { get; } = null!;
+        }
+        """;
+
+    [Fact]
+    public Task SampleShape_TopLevelProgram_TwoRegistrations_MoveToOneLazyServicesClass()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true)
+        {
+            // No CS1572/CS1573 (stale <param> docs) nor any other warning in the result; no LZM
+            // diagnostic is left either (the framework compares every analyzer's diagnostics).
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using App;
+            using Azure.Storage.Blobs;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = Settings.Services;
+
+            // Clients shared by the whole app, built once at registration.
+            services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});
+            services.AddSingleton({|LZM0003:new BlobServiceClient(Settings.Connection)|});
+
+            services.AddTransient<FeatureHandler>();
+            services.AddTransient<StorageHandler>();
+            System.Console.WriteLine(services.Count);
+            """));
+        test.TestState.Sources.Add(("Handlers.cs", """
+            using Azure.Storage.Blobs;
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes features.</summary>
+            /// <param name="ml">The shared ML context.</param>
+            internal sealed class FeatureHandler(MLContext ml)
+            {
+                public string Normalize() => ml.Data;
+            }
+
+            /// <summary>Computes where a thumbnail is stored.</summary>
+            internal sealed class StorageHandler
+            {
+                private readonly BlobServiceClient _blobs;
+                private readonly string _container;
+
+                /// <summary>Creates the handler.</summary>
+                /// <param name="blobs">The blob client.</param>
+                /// <param name="settings">Where to store.</param>
+                public StorageHandler(BlobServiceClient blobs, SettingsHolder settings)
+                {
+                    _blobs = blobs;
+                    _container = settings.Container;
+                }
+
+                public string Uri() => _blobs.GetBlobContainerClient(_container);
+            }
+
+            /// <summary>Cheap settings.</summary>
+            internal sealed class SettingsHolder
+            {
+                public string Container => "thumbnails";
+            }
+            """));
+        test.TestState.Sources.Add(("Settings.cs", Settings));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System.Runtime.CompilerServices;
+            using App;
+            using Azure.Storage.Blobs;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = Settings.Services;
+
+            // Clients shared by the whole app, built once at registration.
+
+            services.AddTransient<FeatureHandler>();
+            services.AddTransient<StorageHandler>();
+            System.Console.WriteLine(services.Count);
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext(seed: 1);
+
+                internal static BlobServiceClient BlobServiceClient => BlobServiceClientHolder.Value ?? s_blobServiceClient.Get<BlobServiceClient>();
+
+                private static readonly LazyValue s_blobServiceClient = new LazyValue("Azure SDK", CreateBlobServiceClient);
+
+                [LazyValueHolder]
+                private static class BlobServiceClientHolder
+                {
+                    // Initialized on the first read of BlobServiceClient; from then on the JIT reads it as a constant.
+                    public static readonly BlobServiceClient? Value = s_blobServiceClient.GetOrDefault<BlobServiceClient>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateBlobServiceClient() => new BlobServiceClient(Settings.Connection);
+            }
+            """));
+        test.FixedState.Sources.Add(("Handlers.cs", """
+            using Azure.Storage.Blobs;
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes features.</summary>
+            internal sealed class FeatureHandler
+            {
+                public string Normalize() => LazyServices.MLContext.Data;
+            }
+
+            /// <summary>Computes where a thumbnail is stored.</summary>
+            internal sealed class StorageHandler
+            {
+                private readonly BlobServiceClient _blobs;
+                private readonly string _container;
+
+                /// <summary>Creates the handler.</summary>
+                /// <param name="settings">Where to store.</param>
+                public StorageHandler(SettingsHolder settings)
+                {
+                    _blobs = LazyServices.BlobServiceClient;
+                    _container = settings.Container;
+                }
+
+                public string Uri() => _blobs.GetBlobContainerClient(_container);
+            }
+
+            /// <summary>Cheap settings.</summary>
+            internal sealed class SettingsHolder
+            {
+                public string Container => "thumbnails";
+            }
+            """));
+        test.FixedState.Sources.Add(("Settings.cs", Settings));
+        return test.RunAsync();
+    }
+
+    private const string Consumer = """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class FeatureHandler(MLContext ml)
+        {
+            public MLContext Context => ml;
+
+            public string Normalize() => ml.Data;
+        }
+        """;
+
+    [Fact]
+    public Task ExtensionMethodRegistration_LazyServicesGoesAfterTheRegisteringType_ConsumerInOtherNamespaceGetsUsing()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.Sources.Add(("Registration.cs", """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            namespace App.Setup
+            {
+                internal static class ServiceSetup
+                {
+                    internal static IServiceCollection AddClients(this IServiceCollection services)
+                    {
+                        services.AddSingleton<IServiceCollection>(services);
+
+                        // One context for the whole app.
+                        services.AddSingleton({|LZM0003:new MLContext(seed: 1)|}); // seeded for repeatable runs
+                        return services;
+                    }
+                }
+
+                internal static class Other
+                {
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace Web.Features
+            {
+                internal sealed class FeatureHandler
+                {
+                    private readonly MLContext _ml;
+
+                    public FeatureHandler(MLContext ml) => _ml = ml;
+
+                    public string Normalize() => _ml.Data;
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", """
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            namespace App.Setup
+            {
+                internal static class ServiceSetup
+                {
+                    internal static IServiceCollection AddClients(this IServiceCollection services)
+                    {
+                        services.AddSingleton<IServiceCollection>(services);
+
+                        // One context for the whole app.
+                        // seeded for repeatable runs
+                        return services;
+                    }
+                }
+
+                // Singletons moved out of the service container (LZM0003): a registration names its type, which
+                // loads the type's assembly at startup; these are built on first use instead.
+                internal static class LazyServices
+                {
+                    internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                    private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                    [LazyValueHolder]
+                    private static class MLContextHolder
+                    {
+                        // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                        public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                    }
+
+                    [MethodImpl(MethodImplOptions.NoInlining)]
+                    private static object CreateMLContext() => new MLContext(seed: 1);
+                }
+
+                internal static class Other
+                {
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using App.Setup;
+            using Microsoft.ML;
+
+            namespace Web.Features
+            {
+                internal sealed class FeatureHandler
+                {
+                    private readonly MLContext _ml;
+
+                    public FeatureHandler() => _ml = LazyServices.MLContext;
+
+                    public string Normalize() => _ml.Data;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LazyServicesFromAnEarlierFix_IsReused_InterfaceServiceType()
+    {
+        const string Program = """
+            using Azure.Storage.Blobs;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace App;
+
+            internal static class Registration
+            {
+                internal static void Register(IServiceCollection services)
+                {
+                    services.AddSingleton<IBlobStore>({|LZM0003:new BlobStore("thumbnails")|});
+                }
+            }
+            """;
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.Sources.Add(("Registration.cs", Program));
+        test.TestState.Sources.Add(("LazyServices.cs", """
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext(seed: 1);
+            }
+            """));
+        test.TestState.Sources.Add(("Store.cs", """
+            using Azure.Storage.Blobs;
+
+            namespace App;
+
+            internal sealed class StorageHandler(IBlobStore store)
+            {
+                public string Where() => store.Name;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", """
+            using Azure.Storage.Blobs;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace App;
+
+            internal static class Registration
+            {
+                internal static void Register(IServiceCollection services)
+                {
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("LazyServices.cs", """
+            using System.Runtime.CompilerServices;
+            using Azure.Storage.Blobs;
+            using LazyMigrate;
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext(seed: 1);
+
+                internal static IBlobStore IBlobStore => IBlobStoreHolder.Value ?? s_iBlobStore.Get<IBlobStore>();
+
+                private static readonly LazyValue s_iBlobStore = new LazyValue("Azure SDK", CreateIBlobStore);
+
+                [LazyValueHolder]
+                private static class IBlobStoreHolder
+                {
+                    // Initialized on the first read of IBlobStore; from then on the JIT reads it as a constant.
+                    public static readonly IBlobStore? Value = s_iBlobStore.GetOrDefault<IBlobStore>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateIBlobStore() => new BlobStore("thumbnails");
+            }
+            """));
+        test.FixedState.Sources.Add(("Store.cs", """
+            using Azure.Storage.Blobs;
+
+            namespace App;
+
+            internal sealed class StorageHandler
+            {
+                public string Where() => LazyServices.IBlobStore.Name;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Refused_ServiceResolvedFromTheContainer_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Use
+        {
+            public static string Data(System.IServiceProvider provider) => provider.GetRequiredService<MLContext>().Data;
+        }
+        """);
+
+    [Fact]
+    public Task Refused_ConsumerBuiltExplicitly_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        namespace App;
+
+        internal static class Copies
+        {
+            public static FeatureHandler Copy(FeatureHandler handler) => new FeatureHandler(handler.Context);
+        }
+        """);
+
+    [Fact]
+    public Task Refused_LambdaParameterOfTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Endpoints
+        {
+            public static void Map(System.Delegate handler) { }
+
+            public static void MapAll() => Map((MLContext ml) => ml.Data);
+        }
+        """);
+
+    [Fact]
+    public Task Refused_InstanceReadsALocal_FallsBackToFactory() => FallsBackToFactoryAsync(
+        """
+        var seed = 1;
+                services.AddSingleton({|LZM0003:new MLContext(seed)|});
+        """,
+        """
+        var seed = 1;
+                services.AddSingleton(sp => new MLContext(seed));
+        """,
+        null);
+
+    [Fact]
+    public Task Refused_TryAddSingleton_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.TryAddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.TryAddSingleton(sp => new MLContext(seed: 1));",
+        null);
+
+    [Fact]
+    public Task Refused_Keyed_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddKeyedSingleton(\"ml\", {|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddKeyedSingleton(\"ml\", (sp, key) => new MLContext(seed: 1));",
+        null);
+
+    [Fact]
+    public Task Refused_NoRuntime_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        null,
+        runtime: false);
+
+    [Fact]
+    public Task Refused_ConsumerIsARecord_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed record Scorer(MLContext Ml);
+        """);
+
+    [Fact]
+    public Task Refused_SecondRegistrationOfTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace App;
+
+        internal static class Again
+        {
+            public static void Register(IServiceCollection services, FeatureHandler handler) => services.AddSingleton(handler.Context);
+        }
+        """);
+
+    /// <summary>
+    /// The shared shape (a registration in a method, <see cref="Consumer"/> taking the service) plus
+    /// <paramref name="extra"/>, which makes the move not apply: the factory fix is applied instead.
+    /// </summary>
+    private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, string? extra, bool runtime = true)
+    {
+        const string Template = RegistrationTemplate;
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime);
+        test.TestState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", registration)));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.FixedState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", fixedRegistration)));
+        test.FixedState.Sources.Add(("Consumer.cs", Consumer));
+        if (extra is not null)
+        {
+            test.TestState.Sources.Add(("Extra.cs", extra));
+            test.FixedState.Sources.Add(("Extra.cs", extra));
+        }
+
+        return test.RunAsync();
+    }
+
+    private const string RegistrationTemplate = """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.ML;
+
+        namespace App;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services)
+            {
+                REGISTRATION
+            }
+        }
+        """;
+
+    /// <summary>The control for the refusals below: the shared shape alone moves.</summary>
+    [Fact]
+    public Task Control_SharedShapeAlone_Moves()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.FixedState.Sources.Add(("Registration.cs", """
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.DependencyInjection.Extensions;
+            using Microsoft.ML;
+
+            namespace App;
+
+            public static class Registration
+            {
+                public static void Register(IServiceCollection services)
+                {
+                }
+            }
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext(seed: 1);
+            }
+            """));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class FeatureHandler
+            {
+                public MLContext Context => LazyServices.MLContext;
+
+                public string Normalize() => LazyServices.MLContext.Data;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>The IDE user can still pick the factory: its own key, applied by Fix All under that key too.</summary>
+    [Fact]
+    public Task FactoryKey_WhenTheMoveApplies_RegistersAFactory()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true)
+        {
+            CodeActionEquivalenceKey = Lzm0003FactoryRegistrationFixer.FactoryKey,
+        };
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.FixedState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(sp => new MLContext(seed: 1));")));
+        test.FixedState.Sources.Add(("Consumer.cs", Consumer));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Ide_OffersTheMoveFirstUnderTheSharedKey_AndTheFactoryUnderItsOwn()
+    {
+        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.CurrentSolution
+            .AddProject("App", "App", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .AddMetadataReferences(references)
+            .AddMetadataReferences(TestReferences.Heavy)
+            .AddMetadataReference(TestReferences.Runtime);
+        project = project.AddDocument("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(new MLContext(seed: 1));")).Project;
+        project = project.AddDocument("Consumer.cs", Consumer).Project;
+        var compilation = await project.GetCompilationAsync();
+        var diagnostics = await compilation!.WithAnalyzers(RealAnalyzers.All).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
+        var document = project.GetDocument(diagnostic.Location.SourceTree)!;
+
+        var actions = new List<CodeAction>();
+        await new Lzm0003FactoryRegistrationFixer().RegisterCodeFixesAsync(
+            new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+
+        Assert.Equal(
+            new[]
+            {
+                ("Move the singleton to a lazy value", Lzm0003FactoryRegistrationFixer.Key),
+                ("Register a factory (build on first resolve)", Lzm0003FactoryRegistrationFixer.FactoryKey),
+            },
+            actions.Select(a => (a.Title, a.EquivalenceKey ?? string.Empty)));
+
+        // The move edits both files; the factory only the registration.
+        var moved = await ChangedDocumentsAsync(actions[0], project.Solution);
+        var factory = await ChangedDocumentsAsync(actions[1], project.Solution);
+        Assert.Equal(new[] { "Consumer.cs", "Registration.cs" }, moved);
+        Assert.Equal(new[] { "Registration.cs" }, factory);
+    }
+
+    [Fact]
+    public Task Refused_ConsumerInAnotherProject_FallsBackToFactory()
+    {
+        const string Other = """
+            using Microsoft.ML;
+
+            namespace Other;
+
+            public sealed class Trainer(MLContext ml)
+            {
+                public string Data => ml.Data;
+            }
+            """;
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.TestState.AdditionalProjects["Other"].Sources.Add(("Trainer.cs", Other));
+        test.FixedState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(sp => new MLContext(seed: 1));")));
+        test.FixedState.Sources.Add(("Consumer.cs", Consumer));
+        test.FixedState.AdditionalProjects["Other"].Sources.Add(("Trainer.cs", Other));
+        return test.RunAsync();
+    }
+
+    private static async Task<string[]> ChangedDocumentsAsync(CodeAction action, Solution before)
+    {
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var after = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        return after.GetChanges(before).GetProjectChanges()
+            .SelectMany(p => p.GetChangedDocuments())
+            .Select(id => after.GetDocument(id)!.Name)
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    [Fact]
+    public Task TopLevelLambdaRegistration_ConsumerInTheSameFile_ParamRefPointsToTheLazyValue()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            Action<IServiceCollection> configure = services =>
+            {
+                services.AddSingleton({|LZM0003:new MLContext()|});
+                services.AddTransient<Trainer>();
+            };
+            Console.WriteLine(configure);
+
+            /// <summary>Trains with <paramref name="ml"/>.</summary>
+            /// <param name="ml">The context.</param>
+            /// <param name="epochs">How long.</param>
+            internal sealed class Trainer(MLContext ml, int epochs)
+            {
+                public string Run() => ml.Data + epochs;
+            }
+            """));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System;
+            using System.Runtime.CompilerServices;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            Action<IServiceCollection> configure = services =>
+            {
+                services.AddTransient<Trainer>();
+            };
+            Console.WriteLine(configure);
+
+            /// <summary>Trains with <see cref="LazyServices.MLContext"/>.</summary>
+            /// <param name="epochs">How long.</param>
+            internal sealed class Trainer(int epochs)
+            {
+                public string Run() => LazyServices.MLContext.Data + epochs;
+            }
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext();
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Refused_ParameterNameUsedInNameof_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class Named(MLContext context)
+        {
+            public string Describe() => nameof(context) + context.Data;
+        }
+        """);
+
+    [Fact]
+    public Task LastStatementsOfTheFile_CommentsStayBeforeTheGeneratedClass()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using Azure.Storage.Blobs;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = App.Settings.Services;
+            services.AddSingleton({|LZM0003:new MLContext()|}); /* the context */
+            // The blob client.
+            services.AddSingleton({|LZM0003:new BlobServiceClient(App.Settings.Connection)|});
+
+            """));
+        test.TestState.Sources.Add(("Settings.cs", Settings));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System.Runtime.CompilerServices;
+            using Azure.Storage.Blobs;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = App.Settings.Services;
+            /* the context */
+            // The blob client.
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext();
+
+                internal static BlobServiceClient BlobServiceClient => BlobServiceClientHolder.Value ?? s_blobServiceClient.Get<BlobServiceClient>();
+
+                private static readonly LazyValue s_blobServiceClient = new LazyValue("Azure SDK", CreateBlobServiceClient);
+
+                [LazyValueHolder]
+                private static class BlobServiceClientHolder
+                {
+                    // Initialized on the first read of BlobServiceClient; from then on the JIT reads it as a constant.
+                    public static readonly BlobServiceClient? Value = s_blobServiceClient.GetOrDefault<BlobServiceClient>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateBlobServiceClient() => new BlobServiceClient(App.Settings.Connection);
+            }
+
+            """));
+        test.FixedState.Sources.Add(("Settings.cs", Settings));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Refused_TypeofTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Reflection
+        {
+            public static object? Get(System.IServiceProvider provider) => provider.GetService(typeof(MLContext));
+        }
+        """);
+
+    [Fact]
+    public Task Refused_ConstructorTakesAllRegistrations_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using System.Collections.Generic;
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class Pool(IEnumerable<MLContext> contexts)
+        {
+            public int Count => System.Linq.Enumerable.Count(contexts);
+        }
+        """);
+}
