@@ -35,17 +35,18 @@ internal sealed class RunResult
     public HookProfile? Profile { get; set; }
 }
 
-/// <summary>Starts an app under the startup hook and measures it.</summary>
+/// <summary>Starts an app, under the startup hook or (for pure timing) without it, and measures it.</summary>
 internal static class AppRunner
 {
     public const string Marker = "READY";
     public const string TimingPrefix = "TIMING";
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
-    public static RunResult Run(string variant, string mode, int index, string appDll, string hookDll, string profilePath, IDictionary<string, string> environment)
+    /// <param name="hookDll">The startup hook, or null to run the app with nothing attached (time to ready only, no profile).</param>
+    public static RunResult Run(string variant, string mode, int index, string appDll, string? hookDll, string profilePath, IDictionary<string, string> environment)
     {
         var result = new RunResult { Variant = variant, Mode = mode, Index = index };
-        if (File.Exists(profilePath))
+        if (hookDll is not null && File.Exists(profilePath))
         {
             File.Delete(profilePath);
         }
@@ -58,9 +59,12 @@ internal static class AppRunner
             WorkingDirectory = Path.GetDirectoryName(appDll)!,
         };
         start.ArgumentList.Add(appDll);
-        start.Environment["DOTNET_STARTUP_HOOKS"] = hookDll;
-        start.Environment["LAZYMIGRATE_PROFILE_OUTPUT"] = profilePath;
-        start.Environment["LAZYMIGRATE_READY_MARKER"] = Marker;
+        if (hookDll is not null)
+        {
+            start.Environment["DOTNET_STARTUP_HOOKS"] = hookDll;
+            start.Environment["LAZYMIGRATE_PROFILE_OUTPUT"] = profilePath;
+            start.Environment["LAZYMIGRATE_READY_MARKER"] = Marker;
+        }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var pair in environment)
         {
@@ -123,13 +127,16 @@ internal static class AppRunner
             result.Error = "no ready marker on stdout";
         }
 
-        try
+        if (hookDll is not null)
         {
-            result.Profile = HookProfile.Load(profilePath);
-        }
-        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException)
-        {
-            result.Error ??= "no usable startup-hook profile: " + ex.Message;
+            try
+            {
+                result.Profile = HookProfile.Load(profilePath);
+            }
+            catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                result.Error ??= "no usable startup-hook profile: " + ex.Message;
+            }
         }
 
         result.Succeeded = result.Error is null;

@@ -55,13 +55,21 @@ internal sealed class VariantSummary
 
     public string? Error { get; set; }
 
+    /// <summary>Successful runs under the startup hook (profile at ready).</summary>
     public int SucceededRuns { get; set; }
+
+    /// <summary>Successful runs with nothing attached (time to ready).</summary>
+    public int SucceededTimedRuns { get; set; }
 
     public int FailedRuns { get; set; }
 
     public List<string> RunErrors { get; set; } = new();
 
+    /// <summary>Time to ready measured by the harness in the runs with nothing attached.</summary>
     public Statistic? TimeToReadyMs { get; set; }
+
+    /// <summary>Time to ready measured by the harness in the runs under the startup hook (includes the hook's own cost).</summary>
+    public Statistic? HookedTimeToReadyMs { get; set; }
 
     public Statistic? HookReadyAtMs { get; set; }
 

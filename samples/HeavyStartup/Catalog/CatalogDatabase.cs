@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,12 @@ internal static class CatalogDatabase
     /// <summary>A named in-memory database shared by every connection that is open.</summary>
     public const string ConnectionString = "Data Source=catalog;Mode=Memory;Cache=Shared";
 
-    /// <summary>Creates the schema and the seed rows unless they exist.</summary>
+    /// <summary>Applies the schema migrations, then adds the seed rows unless they exist.</summary>
     public static void EnsureCatalogSeeded(this SqliteConnection connection)
     {
         using var db = new CatalogDbContext(new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite(connection).Options);
-        if (db.Database.EnsureCreated())
+        db.Database.Migrate();
+        if (!db.Products.Any())
         {
             var cups = new Category { Name = "Cups" };
             var tools = new Category { Name = "Tools" };
