@@ -373,9 +373,9 @@ internal static class SingletonToLazyValueMove
         var references = await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false);
         foreach (var location in references.SelectMany(r => r.Locations))
         {
-            // An implicit use (a collection initializer's Add, a deconstruction) is not worth telling apart.
             var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var node = root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+            // An implicit use (a collection initializer's Add, a deconstruction) is not worth telling apart.
             if (location.IsImplicit || node is null)
             {
                 return false;
