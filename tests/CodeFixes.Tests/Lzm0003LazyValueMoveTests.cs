@@ -879,4 +879,183 @@ public class Lzm0003LazyValueMoveTests
             public int Count => System.Linq.Enumerable.Count(contexts);
         }
         """);
+
+    private const string FeaturePipeline = """
+        using Microsoft.ML;
+
+        namespace App;
+
+        /// <summary>A helper that takes the context from its caller, not from the container.</summary>
+        internal static class FeaturePipeline
+        {
+            public static int Fit(MLContext ml) => ml.Data.Length;
+        }
+        """;
+
+    [Fact]
+    public Task OrdinaryMethodParameter_HelperCalledFromAConsumer_MovesAndKeepsTheParameter()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Program.cs", """
+            using App;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = Settings.Services;
+            services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});
+            services.AddTransient<FeatureHandler>();
+            """));
+        test.TestState.Sources.Add(("Handlers.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class FeatureHandler(MLContext ml)
+            {
+                public int Score() => FeaturePipeline.Fit(ml);
+            }
+            """));
+        test.TestState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
+        test.TestState.Sources.Add(("Settings.cs", Settings));
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.Sources.Add(("Program.cs", """
+            using System.Runtime.CompilerServices;
+            using App;
+            using LazyMigrate;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.ML;
+
+            IServiceCollection services = Settings.Services;
+            services.AddTransient<FeatureHandler>();
+
+            // Singletons moved out of the service container (LZM0003): a registration names its type, which
+            // loads the type's assembly at startup; these are built on first use instead.
+            internal static class LazyServices
+            {
+                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+                [LazyValueHolder]
+                private static class MLContextHolder
+                {
+                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                }
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateMLContext() => new MLContext(seed: 1);
+            }
+            """));
+        test.FixedState.Sources.Add(("Handlers.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class FeatureHandler
+            {
+                public int Score() => FeaturePipeline.Fit(LazyServices.MLContext);
+            }
+            """));
+        test.FixedState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
+        test.FixedState.Sources.Add(("Settings.cs", Settings));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Called once, but also handed over as a method group (a minimal API handler): whoever invokes
+    /// the delegate may take its parameters from the container. The delegate type does not name the
+    /// service (a <c>Func&lt;MLContext, int&gt;</c> local would refuse on its own, as a type argument).
+    /// </summary>
+    [Fact]
+    public Task Refused_MethodUsedAsAMethodGroup_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Helper
+        {
+            public static int Fit(MLContext ml) => ml.Data.Length;
+        }
+
+        internal static class Endpoints
+        {
+            public static void Map(System.Delegate handler) { }
+
+            public static int Call() => Helper.Fit(null!);
+
+            public static void MapAll() => Map(Helper.Fit);
+        }
+        """);
+
+    [Fact]
+    public Task Refused_MethodParameterWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        [System.AttributeUsage(System.AttributeTargets.Parameter)]
+        internal sealed class FromServicesAttribute : System.Attribute
+        {
+        }
+
+        internal static class Helper
+        {
+            public static int Fit([FromServices] MLContext ml) => ml.Data.Length;
+
+            public static int Call() => Fit(null!);
+        }
+        """);
+
+    [Fact]
+    public Task Refused_MethodOfATypeDerivingFromControllerBase_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal abstract class ControllerBase
+        {
+        }
+
+        internal abstract class AppController : ControllerBase
+        {
+        }
+
+        internal sealed class ValuesController : AppController
+        {
+            public int Get(MLContext ml) => ml.Data.Length;
+        }
+
+        internal static class Calls
+        {
+            public static int Call() => new ValuesController().Get(null!);
+        }
+        """);
+
+    /// <summary>A method no source calls is called by something else (convention-based middleware's <c>InvokeAsync</c>), which may resolve its parameters.</summary>
+    [Fact]
+    public Task Refused_MethodNeverCalledInSource_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using System.Threading.Tasks;
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class ScoringMiddleware
+        {
+            public Task InvokeAsync(MLContext ml) => Task.FromResult(ml.Data);
+        }
+        """);
 }

@@ -22,10 +22,12 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// container keys registrations by <c>Type</c>, so the JIT of the registering method loads the
 /// heavy assembly; only not registering the type avoids that (docs/rules/LZM0003.md).
 /// <para>Applies only when every reference to the service type is harmless (a field, local,
-/// property or return type, a cref or nameof) or a constructor parameter of a class this rewrite can
-/// own: a plain class of the registering project with one constructor that source never calls.
-/// Anything that may resolve the service from a container (a type argument, <c>typeof</c>, a lambda
-/// or method parameter) refuses, so no resolution can find the registration missing.</para>
+/// property or return type, a cref or nameof, a parameter of an ordinary method that source only
+/// calls) or a constructor parameter of a class this rewrite can own: a plain class of the
+/// registering project with one constructor that source never calls. Anything that may resolve the
+/// service from a container (a type argument, <c>typeof</c>, a lambda parameter, a parameter of a
+/// method used as a delegate or of a controller-like type) refuses, so no resolution can find the
+/// registration missing.</para>
 /// </summary>
 internal static class SingletonToLazyValueMove
 {
@@ -279,6 +281,13 @@ internal static class SingletonToLazyValueMove
                     case ReferenceKind.Parameter:
                         parameters.Add((location.Document, (ParameterSyntax)TypeOf(node!).Parent!));
                         continue;
+                    case ReferenceKind.MethodParameter:
+                        if (!await IsPlainMethodParameterAsync(solution, location.Document, node!.FirstAncestorOrSelf<ParameterSyntax>()!, cancellationToken).ConfigureAwait(false))
+                        {
+                            return null;
+                        }
+
+                        continue;
                     default:
                         return null;
                 }
@@ -342,11 +351,78 @@ internal static class SingletonToLazyValueMove
             && syntax.AttributeLists.Count == 0
             && syntax.Default is null;
 
+    /// <summary>
+    /// A parameter of an ordinary method or local function is the caller's business, not the
+    /// container's, unless something else may bind it: an attribute (<c>[FromServices]</c>), a use of
+    /// the method as a delegate (minimal API handlers, <c>app.MapGet("/", Handle)</c>), a
+    /// framework-activated type (MVC, Razor Pages, SignalR, Blazor), or no call in source at all
+    /// (convention-based middleware <c>InvokeAsync</c>, <c>Startup.Configure</c>).
+    /// </summary>
+    private static async Task<bool> IsPlainMethodParameterAsync(Solution solution, Document document, ParameterSyntax syntax, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (syntax.AttributeLists.Count > 0
+            || model?.GetDeclaredSymbol(syntax, cancellationToken) is not IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
+            || !parameter.GetAttributes().IsEmpty
+            || IsFrameworkActivated(method.ContainingType))
+        {
+            return false;
+        }
+
+        var invoked = false;
+        var references = await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false);
+        foreach (var location in references.SelectMany(r => r.Locations))
+        {
+            var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var node = root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+            // An implicit use (a collection initializer's Add, a deconstruction) is not worth telling apart.
+            if (location.IsImplicit || node is null)
+            {
+                return false;
+            }
+
+            if (node.FirstAncestorOrSelf<CrefSyntax>() is not null
+                || node.Ancestors().OfType<InvocationExpressionSyntax>().Any(CodeUnits.IsNameOf))
+            {
+                continue;
+            }
+
+            // M(..), x.M(..), x?.M(..): anything else (M as an argument, a delegate, &M) hands the method to someone who binds its parameters.
+            var callee = (node.Parent is MemberAccessExpressionSyntax access && access.Name == node) || node.Parent is MemberBindingExpressionSyntax
+                ? node.Parent
+                : node;
+            if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)
+            {
+                return false;
+            }
+
+            invoked = true;
+        }
+
+        return invoked;
+    }
+
+    /// <summary>A type whose methods the framework invokes with parameters it may take from the container: a controller, page model, hub or component.</summary>
+    private static bool IsFrameworkActivated(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "ControllerBase" or "Controller" or "PageModel" or "Hub" or "ComponentBase"
+                || current.GetAttributes().Any(a => a.AttributeClass?.Name is "ApiControllerAttribute" or "ControllerAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private enum ReferenceKind
     {
         Refused,
         Harmless,
         Parameter,
+        MethodParameter,
     }
 
     private static ReferenceKind Classify(SyntaxNode? node)
@@ -367,6 +443,14 @@ internal static class SingletonToLazyValueMove
             && parameter.Parent is ParameterListSyntax { Parent: ConstructorDeclarationSyntax or ClassDeclarationSyntax })
         {
             return ReferenceKind.Parameter;
+        }
+
+        // The type of a method or local function parameter, also inside it (IEnumerable<S>, S?); lambdas
+        // and anonymous methods are not among the parents, so they refuse.
+        if (node.FirstAncestorOrSelf<ParameterSyntax>() is { Type: { } parameterType, Parent: ParameterListSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } }
+            && parameterType.Span.Contains(node.Span))
+        {
+            return ReferenceKind.MethodParameter;
         }
 
         // Nullable forms are still just a declared type.
