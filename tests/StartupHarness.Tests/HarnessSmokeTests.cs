@@ -24,6 +24,24 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Time_to_ready_comes_from_runs_with_no_profiler_attached()
+    {
+        foreach (var name in new[] { Harness.Bare, Harness.Floor, Harness.Before })
+        {
+            var timed = fixture.Report.RunDetails.Where(r => r.Variant == name && r.Mode == Harness.TimingMode).ToList();
+            Assert.Equal(fixture.Report.Runs, timed.Count);
+            Assert.All(timed, r => Assert.True(r.Succeeded && r.Profile is null && r.TimeToReadyMs > 0, $"{name} run {r.Index}: {r.Error}"));
+            Assert.False(File.Exists(Path.Combine(fixture.OutputDirectory, "profiles", $"{name}-{Harness.TimingMode}-1.json")));
+
+            var variant = fixture.Report.Variants.Single(v => v.Name == name);
+            Assert.Equal(fixture.Report.Runs, variant.SucceededTimedRuns);
+            Assert.Equal(timed.Count, variant.TimeToReadyMs!.Count);
+            Assert.Equal(timed.Min(r => r.TimeToReadyMs!.Value), variant.TimeToReadyMs.Min);
+            Assert.Equal(timed.Max(r => r.TimeToReadyMs!.Value), variant.TimeToReadyMs.Max);
+        }
+    }
+
+    [Fact]
     public void Hook_profile_of_the_sample_lists_every_heavy_package_and_their_native_libraries()
     {
         var profile = LoadProfile(Harness.Before);

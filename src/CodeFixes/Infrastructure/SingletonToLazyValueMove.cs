@@ -266,14 +266,25 @@ internal static class SingletonToLazyValueMove
                     continue;
                 }
 
-                // References to the service type's constructors (new Heavy() elsewhere) or implicit ones are not among the harmless forms.
-                if (location.IsImplicit || !SymbolEqualityComparer.Default.Equals(referenced.Definition, service))
+                if (location.IsImplicit)
                 {
                     return null;
                 }
 
                 var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                 var node = root?.FindNode(span, getInnermostNodeForTie: true);
+                if (!SymbolEqualityComparer.Default.Equals(referenced.Definition, service))
+                {
+                    // new Heavy(..) elsewhere builds an instance of its own and never asks the container;
+                    // other constructor references (base(..) of a derived type) stay out of scope.
+                    if (referenced.Definition is IMethodSymbol { MethodKind: MethodKind.Constructor } && node is not null && IsObjectCreation(node))
+                    {
+                        continue;
+                    }
+
+                    return null;
+                }
+
                 switch (Classify(node))
                 {
                     case ReferenceKind.Harmless:
@@ -425,11 +436,20 @@ internal static class SingletonToLazyValueMove
         MethodParameter,
     }
 
+    /// <summary>The type name of <c>new S(..)</c>.</summary>
+    private static bool IsObjectCreation(SyntaxNode node)
+        => node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { } creation && creation.Type.Span.Contains(node.Span);
+
     private static ReferenceKind Classify(SyntaxNode? node)
     {
         if (node is null)
         {
             return ReferenceKind.Refused;
+        }
+
+        if (IsObjectCreation(node))
+        {
+            return ReferenceKind.Harmless;
         }
 
         if (node.FirstAncestorOrSelf<CrefSyntax>() is not null
