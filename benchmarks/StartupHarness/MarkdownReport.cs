@@ -11,7 +11,7 @@ internal static class MarkdownReport
     {
         var md = new StringBuilder();
         var m = report.Machine;
-        md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved runs each{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
+        md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
         md.AppendLine();
         md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}.");
         md.AppendLine();
