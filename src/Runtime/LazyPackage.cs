@@ -7,6 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Catalog;
 using LazyMigrate.Internal;
 
 namespace LazyMigrate;
@@ -116,7 +117,8 @@ public sealed class LazyPackage
             }
 
             var dependencies = AppDependencies.Current;
-            return dependencies.IsAssemblyPresent(_assemblies[0]) || dependencies.PackageIds.Contains(Name);
+            return dependencies.IsAssemblyPresent(_assemblies[0]) || dependencies.PackageIds.Contains(Name)
+                || IsAbsentFamilyName(dependencies, _assemblies);
         }
     }
 
@@ -275,10 +277,17 @@ public sealed class LazyPackage
             // The first name is the package's main assembly and must load, unless it is a family name
             // with no DLL of its own (ML.NET has no Microsoft.ML.dll, only Microsoft.ML.*) while the
             // package's other patterns match assemblies the app contains.
-            var mainRequired = _assemblies.Length > 0 && !IsAbsentFamilyName(dependencies!, _assemblies);
-            for (var i = 0; i < _assemblies.Length; i++)
+            var familyName = _assemblies.Length > 0 && IsAbsentFamilyName(dependencies!, _assemblies);
+            if (familyName)
             {
-                LoadAssemblies(dependencies!, _assemblies[i], isMain: i == 0 && mainRequired, loadedAssemblies, ref component);
+                // Still try it: it may be resolvable outside the dependency lists (a plugin folder).
+                TryLoadOptional(_assemblies[0], loadedAssemblies);
+            }
+
+            var ownedByCatalog = HeavyPackageCatalog.FindByName(Name) is not null;
+            for (var i = familyName ? 1 : 0; i < _assemblies.Length; i++)
+            {
+                LoadAssemblies(dependencies!, _assemblies[i], isMain: i == 0, ownedByCatalog ? Name : null, loadedAssemblies, ref component);
             }
 
             foreach (var native in _nativeLibraries)
@@ -351,11 +360,31 @@ public sealed class LazyPackage
         return false;
     }
 
-    private static void LoadAssemblies(AppDependencies dependencies, string pattern, bool isMain, List<string> loaded, ref string? component)
+    private static void TryLoadOptional(string name, List<string> loaded)
+    {
+        try
+        {
+            loaded.Add(Assembly.Load(new AssemblyName(name)).GetName().Name ?? name);
+        }
+        catch (FileNotFoundException)
+        {
+            // Expected for a family name: the package ships only its members.
+        }
+    }
+
+    // catalogPackage: this package's catalog name when it is a catalog package; a wildcard then skips
+    // assemblies the catalog gives to another package (Microsoft.ML.* must not load Microsoft.ML.OnnxRuntime).
+    private static void LoadAssemblies(AppDependencies dependencies, string pattern, bool isMain, string? catalogPackage, List<string> loaded, ref string? component)
     {
         if (pattern.EndsWith('*'))
         {
             var names = dependencies.MatchingAssemblies(pattern);
+            if (catalogPackage is not null)
+            {
+                names.RemoveAll(n => HeavyPackageCatalog.FindByAssembly(n) is { } owner
+                    && !string.Equals(owner.Name, catalogPackage, StringComparison.OrdinalIgnoreCase));
+            }
+
             if (names.Count == 0 && isMain)
             {
                 component = $"assembly '{pattern}'";

@@ -154,6 +154,21 @@ public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
     }
 
     [Fact]
+    public void Ml_net_loads_its_member_assemblies_and_leaves_onnx_runtime_to_its_own_package()
+    {
+        var output = _app.Run("ml-family");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("True", output.Value("AVAILABLE"));
+        Assert.Equal("Loaded", output.Value("STATE"));
+        var loaded = output.Value("LOADED").Split(',');
+        Assert.Contains("Microsoft.ML.Data", loaded);
+        Assert.Contains("Microsoft.ML.Core", loaded);
+        Assert.DoesNotContain("Microsoft.ML.OnnxRuntime", loaded);
+        Assert.Equal("False", output.Value("ONNX-LOADED"));
+    }
+
+    [Fact]
     public void Availability_probe_answers_from_the_dependency_list_and_loads_nothing()
     {
         var output = _app.Run("probe");

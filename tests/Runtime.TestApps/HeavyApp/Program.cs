@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "cache-fields" => Modes.CacheFields(),
     "struct-field" => Modes.StructField(),
     "holders" => Modes.Holders(),
+    "ml-family" => Modes.MlFamily(),
     _ => Modes.Usage(),
 };
 
@@ -28,7 +29,7 @@ namespace LazyMigrate.Runtime.HeavyApp
     {
         public static int Usage()
         {
-            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field|holders");
+            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field|holders|ml-family");
             return 2;
         }
 
@@ -96,6 +97,19 @@ namespace LazyMigrate.Runtime.HeavyApp
             Console.WriteLine($"IMAGESHARP-BEFORE={Report.IsLoaded("SixLabors.ImageSharp")}");
             Console.WriteLine($"CHEAP={CachedAccess.StructHolderCheap()}");
             Console.WriteLine($"IMAGESHARP-AFTER={Report.IsLoaded("SixLabors.ImageSharp")}");
+            return 0;
+        }
+
+        /// <summary>ML.NET: the catalog's first name (Microsoft.ML) has no DLL; Microsoft.ML.* also matches ONNX Runtime's assembly.</summary>
+        public static int MlFamily()
+        {
+            var package = LazyPackageRegistry.Default.Get("Microsoft.ML");
+            Console.WriteLine($"AVAILABLE={package.IsAvailable}");
+            package.EnsureLoaded();
+            var status = LazyPackageRegistry.Default.GetStatus().Packages.Single(p => p.Name == "Microsoft.ML");
+            Console.WriteLine($"STATE={status.State}");
+            Console.WriteLine($"LOADED={string.Join(",", status.LoadedAssemblies)}");
+            Console.WriteLine($"ONNX-LOADED={AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.ML.OnnxRuntime")}");
             return 0;
         }
 
