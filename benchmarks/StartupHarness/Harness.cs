@@ -20,6 +20,9 @@ internal static class Harness
     /// <summary>Runs with nothing attached: the only source of "time to ready" (the profiler's own start-up cost stays out).</summary>
     public const string TimingMode = "time";
 
+    /// <summary>Runs under the startup hook right after ready: the profile at ready and first use without a pause.</summary>
+    public const string ProfileMode = "ready";
+
     private static readonly string[] Parts = { "catalog", "scoring", "image-formats", "thumbnail", "features", "storage" };
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -72,7 +75,7 @@ internal static class Harness
                     variant,
                     apps.ContainsKey(variant),
                     runs.Where(r => r.Variant == variant && r.Mode == TimingMode).ToList(),
-                    runs.Where(r => r.Variant == variant && r.Mode == "ready").ToList(),
+                    runs.Where(r => r.Variant == variant && r.Mode == ProfileMode).ToList(),
                     variant == After ? report.Migration.Error : null));
             }
 
@@ -165,7 +168,7 @@ internal static class Harness
             foreach (var variant in order)
             {
                 runs.Add(RunOne(variant, TimingMode, i, noIdle));
-                runs.Add(RunOne(variant, "ready", i, noIdle));
+                runs.Add(RunOne(variant, ProfileMode, i, noIdle));
             }
         }
 
@@ -240,8 +243,8 @@ internal static class Harness
     private static void CompareOutputs(HarnessReport report, List<RunResult> runs)
     {
         var comparison = report.OutputComparison;
-        var before = runs.FirstOrDefault(r => r.Variant == Before && r.Mode == "ready" && r.Succeeded);
-        var after = runs.FirstOrDefault(r => r.Variant == After && r.Mode == "ready" && r.Succeeded);
+        var before = runs.FirstOrDefault(r => r.Variant == Before && r.Mode == ProfileMode && r.Succeeded);
+        var after = runs.FirstOrDefault(r => r.Variant == After && r.Mode == ProfileMode && r.Succeeded);
         if (before is null || after is null)
         {
             comparison.Note = after is null ? "not checked: the migrated app has no successful run" : "not checked: the sample has no successful run";

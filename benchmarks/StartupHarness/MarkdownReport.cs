@@ -45,7 +45,7 @@ internal static class MarkdownReport
         {
             var mode = f.Mode switch
             {
-                "ready" => "right after ready",
+                Harness.ProfileMode => "right after ready",
                 Harness.TimingMode => "right after ready, no profiler",
                 "idle" => $"after {report.IdleMilliseconds} ms idle",
                 "idle+preload" => $"after {report.IdleMilliseconds} ms idle, background preloading",

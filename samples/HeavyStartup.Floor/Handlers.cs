@@ -55,9 +55,9 @@ internal sealed class FeatureHandler(FeatureContext context)
     {
         _ = context.Seed;
         var rows = FeatureScaler.ReferenceRows();
-        var vectors = ModelRegistry.FeatureNormalizer.Transform(rows)
+        var vectors = ModelRegistry.FeatureModel.Transform(rows)
             .Select(v => "[" + string.Join(" ", v.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))) + "]");
-        var suggested = ModelRegistry.FeatureNormalizer.MeanPrice.ToString("0.0", CultureInfo.InvariantCulture);
+        var suggested = ModelRegistry.FeatureModel.MeanPrice.ToString("0.0", CultureInfo.InvariantCulture);
         return string.Join(" ", vectors) + " suggested " + string.Join(" ", rows.Select(_ => suggested));
     }
 }

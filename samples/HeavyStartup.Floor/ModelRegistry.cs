@@ -10,7 +10,7 @@ internal static class ModelRegistry
     /// <summary>4x4 RGBA pixels.</summary>
     public static readonly uint[] Watermark = CreateWatermark();
 
-    public static readonly FeatureScaler FeatureNormalizer = FeatureScaler.Fit(new FeatureContext(seed: 1), FeatureScaler.ReferenceRows());
+    public static readonly FeatureScaler FeatureModel = FeatureScaler.Fit(new FeatureContext(seed: 1), FeatureScaler.ReferenceRows());
 
     // Stand-in for decoding the PNG: reads the asset, then fills the pixels it holds.
     private static uint[] CreateWatermark()

@@ -89,7 +89,7 @@ internal sealed class FeatureHandler(MLContext ml)
     public string Normalize()
     {
         var data = ml.Data.LoadFromEnumerable(FeaturePipeline.ReferenceRows());
-        var transformed = ModelRegistry.FeatureNormalizer.Transform(data);
+        var transformed = ModelRegistry.FeatureModel.Transform(data);
         var vectors = transformed.GetColumn<float[]>("Features")
             .Select(v => "[" + string.Join(" ", v.Select(x => x.ToString("0.000", CultureInfo.InvariantCulture))) + "]");
         var prices = transformed.GetColumn<float>("Score").Select(p => p.ToString("0.0", CultureInfo.InvariantCulture));

@@ -19,6 +19,6 @@ internal static class ModelRegistry
     /// <summary>The watermark stamped on thumbnails.</summary>
     public static readonly Image<Rgba32> Watermark = Image.Load<Rgba32>(Assets.WatermarkPng());
 
-    /// <summary>The product-feature normalizer (ML.NET), fitted on the reference rows.</summary>
-    public static readonly ITransformer FeatureNormalizer = FeaturePipeline.Fit(new MLContext(seed: 1));
+    /// <summary>The product-feature model (ML.NET): normalizer and price regression, fitted on the reference rows.</summary>
+    public static readonly ITransformer FeatureModel = FeaturePipeline.Fit(new MLContext(seed: 1));
 }
