@@ -519,11 +519,42 @@ public class Lzm0003LazyValueMoveTests
         }
         """);
 
+    /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
+    [Fact]
+    public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        ("SplitA.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed partial class Split(MLContext ml)
+            {
+                public string A => "a";
+            }
+            """),
+        ("SplitB.cs", """
+            namespace App;
+
+            internal sealed partial class Split
+            {
+                public string B => ml.Data;
+            }
+            """));
+
     /// <summary>
     /// The shared shape (a registration in a method, <see cref="Consumer"/> taking the service) plus
     /// <paramref name="extra"/>, which makes the move not apply: the factory fix is applied instead.
     /// </summary>
     private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, string? extra, bool runtime = true)
+        => FallsBackToFactoryAsync(registration, fixedRegistration, runtime, extra is null ? [] : [("Extra.cs", extra)]);
+
+    /// <summary>As above, with several extra files.</summary>
+    private static Task FallsBackToFactoryWithFilesAsync(string registration, string fixedRegistration, params (string Name, string Source)[] extras)
+        => FallsBackToFactoryAsync(registration, fixedRegistration, runtime: true, extras);
+
+    private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, bool runtime, (string Name, string Source)[] extras)
     {
         const string Template = RegistrationTemplate;
         var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime);
@@ -531,10 +562,10 @@ public class Lzm0003LazyValueMoveTests
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", fixedRegistration)));
         test.FixedState.Sources.Add(("Consumer.cs", Consumer));
-        if (extra is not null)
+        foreach (var file in extras)
         {
-            test.TestState.Sources.Add(("Extra.cs", extra));
-            test.FixedState.Sources.Add(("Extra.cs", extra));
+            test.TestState.Sources.Add(file);
+            test.FixedState.Sources.Add(file);
         }
 
         return test.RunAsync();

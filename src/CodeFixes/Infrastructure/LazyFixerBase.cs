@@ -183,16 +183,11 @@ public abstract class LazyFixerBase : CodeFixProvider
         }
 
         var original = document.Project.Solution;
-        var changed = moved.GetChanges(original).GetProjectChanges().SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
-        foreach (var id in changed)
+        var projectChanges = moved.GetChanges(original).GetProjectChanges().ToList();
+        var changed = projectChanges.SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
+        if (await AddsErrorsAsync(original, moved, projectChanges.Select(p => p.ProjectId), cancellationToken).ConfigureAwait(false))
         {
-            var after = moved.GetDocument(id);
-            var before = original.GetDocument(id);
-            if (after is null
-                || await CountErrorsAsync(after, cancellationToken).ConfigureAwait(false) > (before is null ? 0 : await CountErrorsAsync(before, cancellationToken).ConfigureAwait(false)))
-            {
-                return null;
-            }
+            return null;
         }
 
         foreach (var id in changed)
@@ -282,6 +277,56 @@ public abstract class LazyFixerBase : CodeFixProvider
         }
 
         return await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when some document of a changed project, or of a project depending on one, has more
+    /// errors after the rewrite: an edit can break a document it did not touch (a partial class, a
+    /// caller in another file), so counting the changed documents alone is not enough.
+    /// </summary>
+    private static async Task<bool> AddsErrorsAsync(Solution before, Solution after, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
+    {
+        var graph = after.GetProjectDependencyGraph();
+        var affected = new HashSet<ProjectId>();
+        foreach (var id in changedProjects)
+        {
+            affected.Add(id);
+            affected.UnionWith(graph.GetProjectsThatTransitivelyDependOnThisProject(id));
+        }
+
+        foreach (var id in affected)
+        {
+            var errorsBefore = await ErrorsPerDocumentAsync(before, id, cancellationToken).ConfigureAwait(false);
+            var errorsAfter = await ErrorsPerDocumentAsync(after, id, cancellationToken).ConfigureAwait(false);
+            if (errorsAfter.Any(pair => pair.Value > (errorsBefore.TryGetValue(pair.Key, out var count) ? count : 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Error count per document path of one project (a project-level error counts under the empty path).</summary>
+    private static async Task<Dictionary<string, int>> ErrorsPerDocumentAsync(Solution solution, ProjectId id, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var project = solution.GetProject(id);
+        var compilation = project is null ? null : await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null)
+        {
+            return counts;
+        }
+
+        foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // Trees differ between the two solutions; the document's path (or name) matches them up.
+            var tree = error.Location.SourceTree;
+            var key = tree is null ? string.Empty : solution.GetDocument(tree)?.FilePath ?? solution.GetDocument(tree)?.Name ?? tree.FilePath;
+            counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
+        }
+
+        return counts;
     }
 
     private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)

@@ -316,6 +316,8 @@ internal static class SingletonToLazyValueMove
                 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
                 || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsRecord: false } type
                 || type.InstanceConstructors.Length != 1
+                // Another part of a partial class may use the parameter: only one declaration is rewritten.
+                || type.DeclaringSyntaxReferences.Length > 1
                 || constructor.IsImplicitlyDeclared)
             {
                 return null;
