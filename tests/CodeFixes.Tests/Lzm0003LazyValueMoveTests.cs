@@ -519,6 +519,69 @@ public class Lzm0003LazyValueMoveTests
         }
         """);
 
+    /// <summary>An attribute on a property of the service type may ask a framework to inject it (Blazor's <c>[Inject]</c>).</summary>
+    [Fact]
+    public Task Refused_PropertyWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field)]
+        internal sealed class InjectAttribute : System.Attribute
+        {
+        }
+
+        internal sealed class Page
+        {
+            [Inject]
+            public MLContext Ml { get; set; } = null!;
+        }
+        """);
+
+    [Fact]
+    public Task Refused_FieldWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field)]
+        internal sealed class InjectAttribute : System.Attribute
+        {
+        }
+
+        internal sealed class Page
+        {
+            [Inject]
+            public MLContext? Ml;
+        }
+        """);
+
+    /// <summary>A component's properties may be injected by convention, without an attribute in sight.</summary>
+    [Fact]
+    public Task Refused_PropertyOfAComponent_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal abstract class ComponentBase
+        {
+        }
+
+        internal sealed class Page : ComponentBase
+        {
+            public MLContext Ml { get; set; } = null!;
+        }
+        """);
+
     /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
     [Fact]
     public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(

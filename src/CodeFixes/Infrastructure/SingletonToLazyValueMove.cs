@@ -289,6 +289,16 @@ internal static class SingletonToLazyValueMove
                 {
                     case ReferenceKind.Harmless:
                         continue;
+                    case ReferenceKind.Property:
+                        // A framework-activated type (a component, a page) may get its properties injected.
+                        var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        if (model?.GetDeclaredSymbol(node!.FirstAncestorOrSelf<PropertyDeclarationSyntax>()!, cancellationToken) is not { } property
+                            || IsFrameworkActivated(property.ContainingType))
+                        {
+                            return null;
+                        }
+
+                        continue;
                     case ReferenceKind.Parameter:
                         parameters.Add((location.Document, (ParameterSyntax)TypeOf(node!).Parent!));
                         continue;
@@ -434,6 +444,7 @@ internal static class SingletonToLazyValueMove
     {
         Refused,
         Harmless,
+        Property,
         Parameter,
         MethodParameter,
     }
@@ -483,8 +494,10 @@ internal static class SingletonToLazyValueMove
 
         return type.Parent switch
         {
+            // An attribute on a field or property may ask a framework to inject it ([Inject], [FromServices]).
+            VariableDeclarationSyntax { Parent: FieldDeclarationSyntax { AttributeLists.Count: > 0 } } => ReferenceKind.Refused,
             VariableDeclarationSyntax variable when variable.Type == type && variable.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax or UsingStatementSyntax => ReferenceKind.Harmless,
-            PropertyDeclarationSyntax property when property.Type == type => ReferenceKind.Harmless,
+            PropertyDeclarationSyntax property when property.Type == type => property.AttributeLists.Count > 0 ? ReferenceKind.Refused : ReferenceKind.Property,
             MethodDeclarationSyntax method when method.ReturnType == type => ReferenceKind.Harmless,
             LocalFunctionStatementSyntax function when function.ReturnType == type => ReferenceKind.Harmless,
             _ => ReferenceKind.Refused,
