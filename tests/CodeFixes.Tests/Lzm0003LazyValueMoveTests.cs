@@ -582,6 +582,23 @@ public class Lzm0003LazyValueMoveTests
         }
         """);
 
+    /// <summary>A registration under a condition: removing it would drop the condition (the lazy value is always there).</summary>
+    [Fact]
+    public Task Refused_ConditionalRegistration_FallsBackToFactory() => FallsBackToFactoryAsync(
+        """
+        if (services.Count > 0)
+                {
+                    services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});
+                }
+        """,
+        """
+        if (services.Count > 0)
+                {
+                    services.AddSingleton(sp => new MLContext(seed: 1));
+                }
+        """,
+        null);
+
     /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
     [Fact]
     public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(

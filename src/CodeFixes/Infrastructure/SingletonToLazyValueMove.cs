@@ -218,7 +218,7 @@ internal static class SingletonToLazyValueMove
         return solution;
     }
 
-    /// <summary><c>receiver.AddSingleton(instance);</c> as a whole statement of a block or of the top-level statements.</summary>
+    /// <summary><c>receiver.AddSingleton(instance);</c> as a whole statement of a body or of the top-level statements.</summary>
     private static (ExpressionStatementSyntax Statement, InvocationExpressionSyntax Invocation, ExpressionSyntax Instance)? Registration(SyntaxNode target)
     {
         var argument = target as ArgumentSyntax ?? target.FirstAncestorOrSelf<ArgumentSyntax>();
@@ -230,7 +230,7 @@ internal static class SingletonToLazyValueMove
             || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddSingleton" } access
             || !IsPlainReceiver(access.Expression)
             || invocation.Parent is not ExpressionStatementSyntax statement
-            || statement.Parent is not (BlockSyntax or GlobalStatementSyntax)
+            || !IsUnconditional(statement)
             || statement.GetLeadingTrivia().Any(t => t.IsDirective))
         {
             return null;
@@ -238,6 +238,18 @@ internal static class SingletonToLazyValueMove
 
         return (statement, invocation, argument.Expression);
     }
+
+    /// <summary>
+    /// A statement directly in the body of a method, constructor, accessor, local function, lambda or
+    /// anonymous method, or a top-level statement: it registers whenever its code runs. Inside
+    /// <c>if</c>, a loop, <c>try</c> or a nested block it may not, and the move would drop that condition.
+    /// </summary>
+    private static bool IsUnconditional(StatementSyntax statement) => statement.Parent switch
+    {
+        GlobalStatementSyntax => true,
+        BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax } => true,
+        _ => false,
+    };
 
     /// <summary>A receiver whose evaluation does nothing (<c>services</c>, <c>builder.Services</c>): removing the statement removes only the registration.</summary>
     private static bool IsPlainReceiver(ExpressionSyntax receiver) => receiver switch
