@@ -667,6 +667,43 @@ public class Lzm0003LazyValueMoveTests
         }
         """;
 
+    /// <summary><see cref="RegistrationTemplate"/> after the move of <c>new MLContext(seed: 1)</c>.</summary>
+    private const string MovedRegistration = """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.ML;
+
+        namespace App;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services)
+            {
+            }
+        }
+
+        // Singletons moved out of the service container (LZM0003): a registration names its type, which
+        // loads the type's assembly at startup; these are built on first use instead.
+        internal static class LazyServices
+        {
+            internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+            private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+            [LazyValueHolder]
+            private static class MLContextHolder
+            {
+                // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateMLContext() => new MLContext(seed: 1);
+        }
+        """;
+
     /// <summary>The control for the refusals below: the shared shape alone moves.</summary>
     [Fact]
     public Task Control_SharedShapeAlone_Moves()
@@ -674,41 +711,7 @@ public class Lzm0003LazyValueMoveTests
         var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
-        test.FixedState.Sources.Add(("Registration.cs", """
-            using System.Runtime.CompilerServices;
-            using LazyMigrate;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.Extensions.DependencyInjection.Extensions;
-            using Microsoft.ML;
-
-            namespace App;
-
-            public static class Registration
-            {
-                public static void Register(IServiceCollection services)
-                {
-                }
-            }
-
-            // Singletons moved out of the service container (LZM0003): a registration names its type, which
-            // loads the type's assembly at startup; these are built on first use instead.
-            internal static class LazyServices
-            {
-                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
-
-                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
-
-                [LazyValueHolder]
-                private static class MLContextHolder
-                {
-                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
-                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
-                }
-
-                [MethodImpl(MethodImplOptions.NoInlining)]
-                private static object CreateMLContext() => new MLContext(seed: 1);
-            }
-            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
         test.FixedState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
 
@@ -719,6 +722,59 @@ public class Lzm0003LazyValueMoveTests
                 public MLContext Context => LazyServices.MLContext;
 
                 public string Normalize() => LazyServices.MLContext.Data;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>A comment above a removed constructor parameter stays, above the next one.</summary>
+    [Fact]
+    public Task CommentAboveTheRemovedParameter_Stays()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    // keep this
+                    MLContext ml,
+                    int epochs)
+                {
+                    _ml = ml;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    // keep this
+                    int epochs)
+                {
+                    _ml = LazyServices.MLContext;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
             }
             """));
         return test.RunAsync();

@@ -630,7 +630,7 @@ internal static class SingletonToLazyValueMove
         var rewritten = declaration.ReplaceNodes(nodes, (original, current) => current switch
         {
             IdentifierNameSyntax use => Generated.Expression(access).WithTriviaFrom(use),
-            ParameterListSyntax list => list.WithParameters(RemoveParameters(list.Parameters, names)),
+            ParameterListSyntax list => RemoveParameters(list, names),
             DocumentationCommentTriviaSyntax doc => WithoutParamElements(doc, names, cref),
             _ => current,
         });
@@ -648,14 +648,66 @@ internal static class SingletonToLazyValueMove
         return rewritten;
     }
 
-    private static SeparatedSyntaxList<ParameterSyntax> RemoveParameters(SeparatedSyntaxList<ParameterSyntax> parameters, HashSet<string> names)
+    /// <summary>
+    /// The list without the named parameters; comments above a removed one move to the next kept
+    /// parameter, or before the <c>)</c> (they may explain the code around it).
+    /// </summary>
+    private static ParameterListSyntax RemoveParameters(ParameterListSyntax list, HashSet<string> names)
     {
-        foreach (var parameter in parameters.Where(p => names.Contains(p.Identifier.ValueText)).ToList())
+        var parameters = list.Parameters;
+        var kept = new List<ParameterSyntax>();
+        var separators = new List<SyntaxToken>();
+        var comments = new List<SyntaxTrivia>();
+        var lastKept = -1;
+        for (var i = 0; i < parameters.Count; i++)
         {
-            parameters = parameters.Remove(parameters.First(p => p.Identifier.ValueText == parameter.Identifier.ValueText));
+            var parameter = parameters[i];
+            if (names.Contains(parameter.Identifier.ValueText))
+            {
+                comments.AddRange(Comments(parameter.GetLeadingTrivia()));
+                continue;
+            }
+
+            // The separator just before a kept parameter keeps its line layout.
+            if (kept.Count > 0)
+            {
+                separators.Add(parameters.GetSeparator(i - 1));
+            }
+
+            kept.Add(comments.Count == 0 ? parameter : parameter.WithLeadingTrivia(comments.Concat(parameter.GetLeadingTrivia())));
+            comments.Clear();
+            lastKept = i;
         }
 
-        return parameters;
+        var close = list.CloseParenToken;
+        if (comments.Count > 0)
+        {
+            // The dropped separator after the last kept parameter ended its line: the comments start a new one.
+            var lineEnd = lastKept >= 0 ? parameters.GetSeparator(lastKept).TrailingTrivia : default;
+            close = close.WithLeadingTrivia(lineEnd.Concat(comments).Concat(close.LeadingTrivia));
+        }
+
+        return list.WithParameters(SyntaxFactory.SeparatedList(kept, separators)).WithCloseParenToken(close);
+    }
+
+    /// <summary>The trivia up to the last comment, with the line break or space that ends it; nothing without a comment.</summary>
+    private static IEnumerable<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
+    {
+        var last = -1;
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia[i].IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                last = i;
+            }
+        }
+
+        if (last >= 0 && last + 1 < trivia.Count && (trivia[last + 1].IsKind(SyntaxKind.EndOfLineTrivia) || trivia[last + 1].IsKind(SyntaxKind.WhitespaceTrivia)))
+        {
+            last++;
+        }
+
+        return trivia.Take(last + 1);
     }
 
     private static bool IsParamElement(XmlElementSyntax element, HashSet<string> names)
