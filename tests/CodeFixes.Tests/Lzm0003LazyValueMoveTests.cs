@@ -704,6 +704,20 @@ public class Lzm0003LazyValueMoveTests
         }
         """;
 
+    /// <summary><see cref="Consumer"/> after the move.</summary>
+    private const string MovedConsumer = """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class FeatureHandler
+        {
+            public MLContext Context => LazyServices.MLContext;
+
+            public string Normalize() => LazyServices.MLContext.Data;
+        }
+        """;
+
     /// <summary>The control for the refusals below: the shared shape alone moves.</summary>
     [Fact]
     public Task Control_SharedShapeAlone_Moves()
@@ -712,18 +726,7 @@ public class Lzm0003LazyValueMoveTests
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
-        test.FixedState.Sources.Add(("Consumer.cs", """
-            using Microsoft.ML;
-
-            namespace App;
-
-            internal sealed class FeatureHandler
-            {
-                public MLContext Context => LazyServices.MLContext;
-
-                public string Normalize() => LazyServices.MLContext.Data;
-            }
-            """));
+        test.FixedState.Sources.Add(("Consumer.cs", MovedConsumer));
         return test.RunAsync();
     }
 
@@ -777,6 +780,34 @@ public class Lzm0003LazyValueMoveTests
                 public string Run() => _ml.Data + _epochs;
             }
             """));
+        return test.RunAsync();
+    }
+
+    /// <summary>A user class whose name only starts with LazyServices is not an earlier move's class, holder or not.</summary>
+    [Fact]
+    public Task UserClassNamedLikeTheGeneratedOne_IsLeftAlone()
+    {
+        const string Config = """
+            namespace App;
+
+            internal static class LazyServicesConfig
+            {
+                public static string Name => Holder.Value;
+
+                [LazyMigrate.LazyValueHolder]
+                private static class Holder
+                {
+                    public static readonly string Value = "config";
+                }
+            }
+            """;
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.TestState.Sources.Add(("Config.cs", Config));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", MovedConsumer));
+        test.FixedState.Sources.Add(("Config.cs", Config));
         return test.RunAsync();
     }
 
