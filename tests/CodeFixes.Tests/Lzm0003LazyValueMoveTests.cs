@@ -599,6 +599,22 @@ public class Lzm0003LazyValueMoveTests
         """,
         null);
 
+    /// <summary>Only <c>new S(..)</c> itself builds its own instance; <c>new List&lt;S&gt;()</c> names S as a type argument.</summary>
+    [Fact]
+    public Task Refused_ServiceTypeAsATypeArgumentOfACreatedType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Pools
+        {
+            public static int Count() => new System.Collections.Generic.List<MLContext>().Count;
+        }
+        """);
+
     /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
     [Fact]
     public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(
@@ -1243,6 +1259,8 @@ public class Lzm0003LazyValueMoveTests
         internal static class Models
         {
             public static int Offline() => FeaturePipeline.Fit(new MLContext(seed: 2));
+
+            public static int Qualified() => FeaturePipeline.Fit(new global::Microsoft.ML.MLContext(seed: 3));
         }
         """;
 

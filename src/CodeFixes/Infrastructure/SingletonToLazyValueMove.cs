@@ -461,9 +461,9 @@ internal static class SingletonToLazyValueMove
         MethodParameter,
     }
 
-    /// <summary>The type name of <c>new S(..)</c>.</summary>
+    /// <summary>The type name of <c>new S(..)</c> or <c>new N.S(..)</c>: the whole created type, not a type argument in it.</summary>
     private static bool IsObjectCreation(SyntaxNode node)
-        => node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { } creation && creation.Type.Span.Contains(node.Span);
+        => TypeOf(node) is var type && type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type;
 
     private static ReferenceKind Classify(SyntaxNode? node)
     {
