@@ -19,7 +19,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 public abstract class LazyFixerBase : CodeFixProvider
 {
     /// <summary>The stable equivalence key of this fixer's code action (one per fixer).</summary>
-    protected abstract string EquivalenceKey { get; }
+    protected internal abstract string EquivalenceKey { get; }
 
     /// <summary>The code action title; <paramref name="runtime"/> tells whether LazyMigrate.Runtime is referenced.</summary>
     protected abstract string GetTitle(bool runtime);
@@ -43,14 +43,11 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// </summary>
     protected virtual string? AlternativeEquivalenceKey => null;
 
-    /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>.</summary>
-    protected virtual string SolutionFixTitle => GetTitle(runtime: true);
-
-    /// <summary>The key Fix All runs when it is handed <see cref="EquivalenceKey"/>.</summary>
-    internal string PrimaryKey => EquivalenceKey;
+    /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>; null for fixers with a single rewrite.</summary>
+    protected virtual string? SolutionFixTitle => null;
 
     /// <summary>True when the fixer has a rewrite that changes several documents (<see cref="ApplyAcrossSolutionAsync"/>).</summary>
-    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null;
+    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null && SolutionFixTitle is not null;
 
     /// <summary>
     /// A rewrite for one diagnostic that may change several documents of the solution, preferred over
@@ -80,7 +77,7 @@ public abstract class LazyFixerBase : CodeFixProvider
             {
                 // The best rewrite first, under the shared key (what Fix All and dotnet format apply);
                 // the single-document one stays available in the IDE under its own key.
-                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
                 if (fixedDocument is not null)
                 {
                     context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), AlternativeEquivalenceKey), diagnostic);

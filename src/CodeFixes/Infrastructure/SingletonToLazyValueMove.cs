@@ -99,8 +99,9 @@ internal static class SingletonToLazyValueMove
             // get the class after the statements; code in a type, after its outermost type.
             if (statement.FirstAncestorOrSelf<GlobalStatementSyntax>() is null)
             {
+                // The outermost type sits in a namespace or the file: C# has no types local to a method.
                 outerType = statement.Ancestors().OfType<TypeDeclarationSyntax>().LastOrDefault();
-                if (outerType is null || outerType.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
+                if (outerType is null)
                 {
                     return null;
                 }
@@ -117,11 +118,10 @@ internal static class SingletonToLazyValueMove
         }
 
         taken.Add(className);
-        var propertyName = Unique(service.Name, taken);
-        var stem = CamelStem(propertyName);
-        var proxyName = Unique("s_" + stem, taken);
-        var factoryName = Unique("Create" + propertyName, taken);
-        var holderName = Unique(propertyName + "Holder", taken);
+        var propertyName = Names.Reserve(service.Name, taken);
+        var proxyName = Names.Reserve("s_" + Names.CamelStem(propertyName), taken);
+        var factoryName = Names.Reserve("Create" + propertyName, taken);
+        var holderName = Names.Reserve(propertyName + "Holder", taken);
 
         var hostModel = host is null ? model : await host.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var hostPosition = host is null ? statement.SpanStart : host.Value.Declaration.SpanStart;
@@ -143,7 +143,11 @@ internal static class SingletonToLazyValueMove
             await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
             cache,
             holderName);
-        members = Spaced(members, first: existing is not null);
+        // Appended to an existing class: a blank line before the first new member.
+        members = LazyMembers.WithTrivia(
+            members,
+            existing is null ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed, SyntaxFactory.ElasticMarker),
+            SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed));
 
         var qualifiedClass = targetNamespace.IsGlobalNamespace
             ? "global::" + className
@@ -596,17 +600,10 @@ internal static class SingletonToLazyValueMove
     {
         var expanded = (ExpressionSyntax)await Simplifier.ExpandAsync(instance, document, cancellationToken: cancellationToken).ConfigureAwait(false);
         expanded = expanded.WithoutLeadingTrivia().WithoutTrailingTrivia();
-        ExpressionSyntax body = addImports
+        var written = addImports
             ? Generated.Annotate(expanded)
             : expanded.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-        var conversion = model.GetConversion(instance, cancellationToken);
-        if (conversion.IsIdentity || conversion.IsReference || conversion.IsBoxing)
-        {
-            return body;
-        }
-
-        // A user-defined or target-typed conversion to the service type must happen in the factory.
-        return SyntaxFactory.CastExpression(SyntaxFactory.ParseTypeName(typeText), SyntaxFactory.ParenthesizedExpression(body));
+        return LazyMembers.FactoryBody(model, instance, typeText, written);
     }
 
     private static ClassDeclarationSyntax RewriteConsumer(Consumer consumer, string access, CancellationToken cancellationToken)
@@ -779,42 +776,12 @@ internal static class SingletonToLazyValueMove
         }
 
         var global = (GlobalStatementSyntax)statement.Parent!;
-        var unit = (CompilationUnitSyntax)global.Parent!;
-        var position = unit.Members.IndexOf(global);
-        editor.ReplaceNode(unit, (current, _) => RemoveGlobalStatement((CompilationUnitSyntax)current, position));
-    }
-
-    /// <summary><see cref="StatementRemoval.RemoveKeepingComments"/> for a top-level statement.</summary>
-    private static CompilationUnitSyntax RemoveGlobalStatement(CompilationUnitSyntax unit, int index)
-    {
-        var removed = unit.Members[index];
-        var leading = removed.GetLeadingTrivia().ToList();
-        while (leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        var position = ((CompilationUnitSyntax)global.Parent!).Members.IndexOf(global);
+        editor.ReplaceNode(global.Parent!, (current, _) =>
         {
-            leading.RemoveAt(leading.Count - 1);
-        }
-
-        foreach (var comment in removed.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
-        {
-            leading.Add(comment);
-            leading.Add(SyntaxFactory.LineFeed);
-        }
-
-        var keep = leading.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var members = unit.Members.RemoveAt(index);
-        if (!keep)
-        {
-            return unit.WithMembers(members);
-        }
-
-        if (index < members.Count)
-        {
-            var next = members[index];
-            return unit.WithMembers(members.Replace(next, next.WithLeadingTrivia(leading.Concat(next.GetLeadingTrivia()))));
-        }
-
-        var end = unit.EndOfFileToken;
-        return unit.WithMembers(members).WithEndOfFileToken(end.WithLeadingTrivia(leading.Concat(end.LeadingTrivia)));
+            var unit = (CompilationUnitSyntax)current;
+            return StatementRemoval.RemoveKeepingComments(unit, (GlobalStatementSyntax)unit.Members[position]);
+        });
     }
 
     private static ClassDeclarationSyntax NewClass(string name, IReadOnlyList<MemberDeclarationSyntax> members)
@@ -840,42 +807,6 @@ internal static class SingletonToLazyValueMove
         }
 
         return unit.AddMembers(declaration);
-    }
-
-    /// <summary>Members on their own lines with a blank line between them (and before the first when appended to an existing class).</summary>
-    private static IReadOnlyList<MemberDeclarationSyntax> Spaced(IReadOnlyList<MemberDeclarationSyntax> members, bool first)
-        => members.Select((m, i) => m
-                .WithLeadingTrivia(i > 0 || first ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed, SyntaxFactory.ElasticMarker) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker))
-                .WithTrailingTrivia(SyntaxFactory.ElasticLineFeed))
-            .ToList();
-
-    private static string Unique(string wanted, HashSet<string> taken)
-    {
-        var candidate = wanted;
-        for (var i = 2; taken.Contains(candidate); i++)
-        {
-            candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        taken.Add(candidate);
-        return candidate;
-    }
-
-    /// <summary>"MLContext" → "mlContext", "BlobServiceClient" → "blobServiceClient": a leading acronym is lowered as a whole.</summary>
-    private static string CamelStem(string name)
-    {
-        var upper = 0;
-        while (upper < name.Length && char.IsUpper(name[upper]))
-        {
-            upper++;
-        }
-
-        if (upper > 1 && upper < name.Length)
-        {
-            upper--;
-        }
-
-        return name.Substring(0, upper).ToLowerInvariant() + name.Substring(upper);
     }
 
     private sealed class Consumer
