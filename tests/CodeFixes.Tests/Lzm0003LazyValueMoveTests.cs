@@ -827,6 +827,39 @@ public class Lzm0003LazyValueMoveTests
         return test.RunAsync();
     }
 
+    /// <summary>The cref that replaces a <c>&lt;paramref&gt;</c> is simplified like the other generated names.</summary>
+    [Fact]
+    public Task ParamRefInANamespace_CrefIsSimplified()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes with <paramref name="ml"/>.</summary>
+            /// <param name="ml">The context.</param>
+            internal sealed class FeatureHandler(MLContext ml)
+            {
+                public string Normalize() => ml.Data;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes with <see cref="LazyServices.MLContext"/>.</summary>
+            internal sealed class FeatureHandler
+            {
+                public string Normalize() => LazyServices.MLContext.Data;
+            }
+            """));
+        return test.RunAsync();
+    }
+
     /// <summary>The IDE user can still pick the factory: its own key, applied by Fix All under that key too.</summary>
     [Fact]
     public Task FactoryKey_WhenTheMoveApplies_RegistersAFactory()

@@ -22,7 +22,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// container keys registrations by <c>Type</c>, so the JIT of the registering method loads the
 /// heavy assembly; only not registering the type avoids that (docs/rules/LZM0003.md).
 /// <para>Applies only when every reference to the service type is harmless (a field, local,
-/// property or return type, a cref or nameof, a parameter of an ordinary method that source only
+/// property or return type that nothing injects, a cref or nameof, a parameter of an ordinary method that source only
 /// calls) or a constructor parameter of a class this rewrite can own: a plain class of the
 /// registering project with one constructor that source never calls. Anything that may resolve the
 /// service from a container (a type argument, <c>typeof</c>, a lambda parameter, a parameter of a
@@ -731,9 +731,16 @@ internal static class SingletonToLazyValueMove
     {
         doc = doc.ReplaceNodes(
             doc.DescendantNodes().Where(n => IsParamRef(n, names)),
-            (_, current) => SyntaxFactory.ParseLeadingTrivia($"/// <see cref=\"{cref}\"/>\n")
-                .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Single()
-                .Content.OfType<XmlEmptyElementSyntax>().Single());
+            (_, current) =>
+            {
+                var see = SyntaxFactory.ParseLeadingTrivia($"/// <see cref=\"{cref}\"/>\n")
+                    .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Single()
+                    .Content.OfType<XmlEmptyElementSyntax>().Single();
+
+                // Written fully qualified, reduced to what the file's usings and namespace allow.
+                var attribute = see.Attributes.OfType<XmlCrefAttributeSyntax>().Single();
+                return see.ReplaceNode(attribute.Cref, attribute.Cref.WithAdditionalAnnotations(Simplifier.Annotation));
+            });
         var content = doc.Content.ToList();
         for (var i = content.Count - 1; i >= 0; i--)
         {
