@@ -799,6 +799,60 @@ public class Lzm0003LazyValueMoveTests
         return test.RunAsync();
     }
 
+    /// <summary>A comment above a removed last parameter stays, before the closing parenthesis.</summary>
+    [Fact]
+    public Task CommentAboveTheRemovedLastParameter_StaysBeforeTheParenthesis()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    int epochs,
+                    // keep this
+                    MLContext ml)
+                {
+                    _ml = ml;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    int epochs
+                    // keep this
+                    )
+                {
+                    _ml = LazyServices.MLContext;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        return test.RunAsync();
+    }
+
     /// <summary>A user class whose name only starts with LazyServices is not an earlier move's class, holder or not.</summary>
     [Fact]
     public Task UserClassNamedLikeTheGeneratedOne_IsLeftAlone()

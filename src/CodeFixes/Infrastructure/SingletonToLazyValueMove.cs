@@ -688,6 +688,13 @@ internal static class SingletonToLazyValueMove
         {
             // The dropped separator after the last kept parameter ended its line: the comments start a new one.
             var lineEnd = lastKept >= 0 ? parameters.GetSeparator(lastKept).TrailingTrivia : default;
+
+            // After a line comment the ")" starts a line: indented like the comment.
+            if (comments[comments.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia) && comments[0].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                comments.Add(comments[0]);
+            }
+
             close = close.WithLeadingTrivia(lineEnd.Concat(comments).Concat(close.LeadingTrivia));
         }
 
