@@ -22,8 +22,8 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// container keys registrations by <c>Type</c>, so the JIT of the registering method loads the
 /// heavy assembly; only not registering the type avoids that (docs/rules/LZM0003.md).
 /// <para>Applies only when every reference to the service type is harmless (a field, local,
-/// property or return type that nothing injects, a cref or nameof, a parameter of an ordinary method that source only
-/// calls) or a constructor parameter of a class this rewrite can own: a plain class of the
+/// property or return type that nothing injects, a cref or nameof, a parameter of an ordinary
+/// method that source only calls) or a constructor parameter of a class this rewrite can own: a plain class of the
 /// registering project with one constructor that source never calls. Anything that may resolve the
 /// service from a container (a type argument, <c>typeof</c>, a lambda parameter, a parameter of a
 /// method used as a delegate or of a controller-like type) refuses, so no resolution can find the
