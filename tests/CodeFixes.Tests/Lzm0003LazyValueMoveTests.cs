@@ -519,11 +519,138 @@ public class Lzm0003LazyValueMoveTests
         }
         """);
 
+    /// <summary>An attribute on a property of the service type may ask a framework to inject it (Blazor's <c>[Inject]</c>).</summary>
+    [Fact]
+    public Task Refused_PropertyWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field)]
+        internal sealed class InjectAttribute : System.Attribute
+        {
+        }
+
+        internal sealed class Page
+        {
+            [Inject]
+            public MLContext Ml { get; set; } = null!;
+        }
+        """);
+
+    [Fact]
+    public Task Refused_FieldWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field)]
+        internal sealed class InjectAttribute : System.Attribute
+        {
+        }
+
+        internal sealed class Page
+        {
+            [Inject]
+            public MLContext? Ml;
+        }
+        """);
+
+    /// <summary>A component's properties may be injected by convention, without an attribute in sight.</summary>
+    [Fact]
+    public Task Refused_PropertyOfAComponent_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal abstract class ComponentBase
+        {
+        }
+
+        internal sealed class Page : ComponentBase
+        {
+            public MLContext Ml { get; set; } = null!;
+        }
+        """);
+
+    /// <summary>A registration under a condition: removing it would drop the condition (the lazy value is always there).</summary>
+    [Fact]
+    public Task Refused_ConditionalRegistration_FallsBackToFactory() => FallsBackToFactoryAsync(
+        """
+        if (services.Count > 0)
+                {
+                    services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});
+                }
+        """,
+        """
+        if (services.Count > 0)
+                {
+                    services.AddSingleton(sp => new MLContext(seed: 1));
+                }
+        """,
+        null);
+
+    /// <summary>Only <c>new S(..)</c> itself builds its own instance; <c>new List&lt;S&gt;()</c> names S as a type argument.</summary>
+    [Fact]
+    public Task Refused_ServiceTypeAsATypeArgumentOfACreatedType_FallsBackToFactory() => FallsBackToFactoryAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal static class Pools
+        {
+            public static int Count() => new System.Collections.Generic.List<MLContext>().Count;
+        }
+        """);
+
+    /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
+    [Fact]
+    public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(
+        "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
+        "services.AddSingleton(sp => new MLContext(seed: 1));",
+        ("SplitA.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed partial class Split(MLContext ml)
+            {
+                public string A => "a";
+            }
+            """),
+        ("SplitB.cs", """
+            namespace App;
+
+            internal sealed partial class Split
+            {
+                public string B => ml.Data;
+            }
+            """));
+
     /// <summary>
     /// The shared shape (a registration in a method, <see cref="Consumer"/> taking the service) plus
     /// <paramref name="extra"/>, which makes the move not apply: the factory fix is applied instead.
     /// </summary>
     private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, string? extra, bool runtime = true)
+        => FallsBackToFactoryAsync(registration, fixedRegistration, runtime, extra is null ? [] : [("Extra.cs", extra)]);
+
+    /// <summary>As above, with several extra files.</summary>
+    private static Task FallsBackToFactoryWithFilesAsync(string registration, string fixedRegistration, params (string Name, string Source)[] extras)
+        => FallsBackToFactoryAsync(registration, fixedRegistration, runtime: true, extras);
+
+    private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, bool runtime, (string Name, string Source)[] extras)
     {
         const string Template = RegistrationTemplate;
         var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime);
@@ -531,10 +658,10 @@ public class Lzm0003LazyValueMoveTests
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", fixedRegistration)));
         test.FixedState.Sources.Add(("Consumer.cs", Consumer));
-        if (extra is not null)
+        foreach (var file in extras)
         {
-            test.TestState.Sources.Add(("Extra.cs", extra));
-            test.FixedState.Sources.Add(("Extra.cs", extra));
+            test.TestState.Sources.Add(file);
+            test.FixedState.Sources.Add(file);
         }
 
         return test.RunAsync();
@@ -556,6 +683,57 @@ public class Lzm0003LazyValueMoveTests
         }
         """;
 
+    /// <summary><see cref="RegistrationTemplate"/> after the move of <c>new MLContext(seed: 1)</c>.</summary>
+    private const string MovedRegistration = """
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using Microsoft.ML;
+
+        namespace App;
+
+        public static class Registration
+        {
+            public static void Register(IServiceCollection services)
+            {
+            }
+        }
+
+        // Singletons moved out of the service container (LZM0003): a registration names its type, which
+        // loads the type's assembly at startup; these are built on first use instead.
+        internal static class LazyServices
+        {
+            internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
+
+            private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
+
+            [LazyValueHolder]
+            private static class MLContextHolder
+            {
+                // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
+                public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateMLContext() => new MLContext(seed: 1);
+        }
+        """;
+
+    /// <summary><see cref="Consumer"/> after the move.</summary>
+    private const string MovedConsumer = """
+        using Microsoft.ML;
+
+        namespace App;
+
+        internal sealed class FeatureHandler
+        {
+            public MLContext Context => LazyServices.MLContext;
+
+            public string Normalize() => LazyServices.MLContext.Data;
+        }
+        """;
+
     /// <summary>The control for the refusals below: the shared shape alone moves.</summary>
     [Fact]
     public Task Control_SharedShapeAlone_Moves()
@@ -563,50 +741,173 @@ public class Lzm0003LazyValueMoveTests
         var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
-        test.FixedState.Sources.Add(("Registration.cs", """
-            using System.Runtime.CompilerServices;
-            using LazyMigrate;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.Extensions.DependencyInjection.Extensions;
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", MovedConsumer));
+        return test.RunAsync();
+    }
+
+    /// <summary>A comment above a removed constructor parameter stays, above the next one.</summary>
+    [Fact]
+    public Task CommentAboveTheRemovedParameter_Stays()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
 
             namespace App;
 
-            public static class Registration
+            internal sealed class Scorer
             {
-                public static void Register(IServiceCollection services)
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    // keep this
+                    MLContext ml,
+                    int epochs)
                 {
-                }
-            }
-
-            // Singletons moved out of the service container (LZM0003): a registration names its type, which
-            // loads the type's assembly at startup; these are built on first use instead.
-            internal static class LazyServices
-            {
-                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
-
-                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
-
-                [LazyValueHolder]
-                private static class MLContextHolder
-                {
-                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
-                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
+                    _ml = ml;
+                    _epochs = epochs;
                 }
 
-                [MethodImpl(MethodImplOptions.NoInlining)]
-                private static object CreateMLContext() => new MLContext(seed: 1);
+                public string Run() => _ml.Data + _epochs;
             }
             """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
         test.FixedState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
 
             namespace App;
 
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    // keep this
+                    int epochs)
+                {
+                    _ml = LazyServices.MLContext;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>A comment above a removed last parameter stays, before the closing parenthesis.</summary>
+    [Fact]
+    public Task CommentAboveTheRemovedLastParameter_StaysBeforeTheParenthesis()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    int epochs,
+                    // keep this
+                    MLContext ml)
+                {
+                    _ml = ml;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer
+            {
+                private readonly MLContext _ml;
+                private readonly int _epochs;
+
+                public Scorer(
+                    int epochs
+                    // keep this
+                    )
+                {
+                    _ml = LazyServices.MLContext;
+                    _epochs = epochs;
+                }
+
+                public string Run() => _ml.Data + _epochs;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>A user class whose name only starts with LazyServices is not an earlier move's class, holder or not.</summary>
+    [Fact]
+    public Task UserClassNamedLikeTheGeneratedOne_IsLeftAlone()
+    {
+        const string Config = """
+            namespace App;
+
+            internal static class LazyServicesConfig
+            {
+                public static string Name => Holder.Value;
+
+                [LazyMigrate.LazyValueHolder]
+                private static class Holder
+                {
+                    public static readonly string Value = "config";
+                }
+            }
+            """;
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.TestState.Sources.Add(("Config.cs", Config));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", MovedConsumer));
+        test.FixedState.Sources.Add(("Config.cs", Config));
+        return test.RunAsync();
+    }
+
+    /// <summary>The cref that replaces a <c>&lt;paramref&gt;</c> is simplified like the other generated names.</summary>
+    [Fact]
+    public Task ParamRefInANamespace_CrefIsSimplified()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes with <paramref name="ml"/>.</summary>
+            /// <param name="ml">The context.</param>
+            internal sealed class FeatureHandler(MLContext ml)
+            {
+                public string Normalize() => ml.Data;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            /// <summary>Normalizes with <see cref="LazyServices.MLContext"/>.</summary>
             internal sealed class FeatureHandler
             {
-                public MLContext Context => LazyServices.MLContext;
-
                 public string Normalize() => LazyServices.MLContext.Data;
             }
             """));
@@ -1045,6 +1346,8 @@ public class Lzm0003LazyValueMoveTests
         internal static class Models
         {
             public static int Offline() => FeaturePipeline.Fit(new MLContext(seed: 2));
+
+            public static int Qualified() => FeaturePipeline.Fit(new global::Microsoft.ML.MLContext(seed: 3));
         }
         """;
 

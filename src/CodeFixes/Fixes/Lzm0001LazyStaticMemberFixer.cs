@@ -33,7 +33,7 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.StaticHeavyInitializer);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime)
@@ -199,9 +199,9 @@ public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
         ExpressionSyntax value, ITypeSymbol memberType, Diagnostic diagnostic)
     {
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
-        var proxy = Names.Unique("s_" + Names.Camel(name), containingType);
+        var proxy = Names.Unique("s_" + Names.CamelStem(Names.Stem(name)), containingType);
         var factory = Names.Unique("Create" + Names.Pascal(name), containingType, new[] { proxy });
-        var cacheName = Names.Unique("s_" + Names.Camel(name) + "Value", containingType, new[] { proxy, factory });
+        var cacheName = Names.Unique("s_" + Names.CamelStem(Names.Stem(name)) + "Value", containingType, new[] { proxy, factory });
         var cache = LazyMembers.Cache(model, position, memberType, typeText, cacheName);
         string? holderName = null;
         if (runtime && cache is not null && LazyMembers.CanUseHolder(model.Compilation, containingType))

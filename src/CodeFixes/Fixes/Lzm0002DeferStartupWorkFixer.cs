@@ -42,7 +42,7 @@ public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyWorkOnStartupPath);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime)

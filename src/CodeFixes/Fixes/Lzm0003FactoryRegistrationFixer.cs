@@ -38,7 +38,7 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.EagerSingletonRegistration);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Register a factory (build on first resolve)";
@@ -87,9 +87,9 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
         taken.UnionWith(model.LookupSymbols(instance.SpanStart)
             .Where(s => s is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol)
             .Select(s => s.Name));
-        var provider = UniqueParameter("sp", taken);
+        var provider = Names.Reserve("sp", taken);
         var lambda = keyed
-            ? $"({provider}, {UniqueParameter("key", taken)}) => {Generated.Placeholder}"
+            ? $"({provider}, {Names.Reserve("key", taken)}) => {Generated.Placeholder}"
             : $"{provider} => {Generated.Placeholder}";
         var factory = Generated.Fill(SyntaxFactory.ParseExpression(lambda), instance.WithoutTrivia())
             .WithTriviaFrom(instance);
@@ -111,18 +111,6 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
         }
 
         return newDocument;
-    }
-
-    private static string UniqueParameter(string wanted, System.Collections.Generic.HashSet<string> taken)
-    {
-        var name = wanted;
-        for (var i = 2; taken.Contains(name); i++)
-        {
-            name = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        taken.Add(name);
-        return name;
     }
 
     /// <summary>Captured locals/parameters must not be assigned after their declaration (the factory runs later).</summary>

@@ -26,7 +26,7 @@ public sealed class Lzm0005ExtractHeavyReferenceFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyTypeNamedInStartupMethod);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Move into a separate non-inlined method";

@@ -28,7 +28,7 @@ public sealed class Lzm0006BackgroundWarmUpFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.LazyProxyForcedAtStartup);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Warm up in the background instead";

@@ -34,7 +34,7 @@ public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyWorkReachableFromStartup);
 
     /// <inheritdoc />
-    protected override string EquivalenceKey => Key;
+    protected internal override string EquivalenceKey => Key;
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime)

@@ -19,7 +19,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 public abstract class LazyFixerBase : CodeFixProvider
 {
     /// <summary>The stable equivalence key of this fixer's code action (one per fixer).</summary>
-    protected abstract string EquivalenceKey { get; }
+    protected internal abstract string EquivalenceKey { get; }
 
     /// <summary>The code action title; <paramref name="runtime"/> tells whether LazyMigrate.Runtime is referenced.</summary>
     protected abstract string GetTitle(bool runtime);
@@ -43,14 +43,11 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// </summary>
     protected virtual string? AlternativeEquivalenceKey => null;
 
-    /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>.</summary>
-    protected virtual string SolutionFixTitle => GetTitle(runtime: true);
-
-    /// <summary>The key Fix All runs when it is handed <see cref="EquivalenceKey"/>.</summary>
-    internal string PrimaryKey => EquivalenceKey;
+    /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>; null for fixers with a single rewrite.</summary>
+    protected virtual string? SolutionFixTitle => null;
 
     /// <summary>True when the fixer has a rewrite that changes several documents (<see cref="ApplyAcrossSolutionAsync"/>).</summary>
-    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null;
+    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null && SolutionFixTitle is not null;
 
     /// <summary>
     /// A rewrite for one diagnostic that may change several documents of the solution, preferred over
@@ -80,7 +77,7 @@ public abstract class LazyFixerBase : CodeFixProvider
             {
                 // The best rewrite first, under the shared key (what Fix All and dotnet format apply);
                 // the single-document one stays available in the IDE under its own key.
-                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
                 if (fixedDocument is not null)
                 {
                     context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), AlternativeEquivalenceKey), diagnostic);
@@ -183,16 +180,11 @@ public abstract class LazyFixerBase : CodeFixProvider
         }
 
         var original = document.Project.Solution;
-        var changed = moved.GetChanges(original).GetProjectChanges().SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
-        foreach (var id in changed)
+        var projectChanges = moved.GetChanges(original).GetProjectChanges().ToList();
+        var changed = projectChanges.SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
+        if (await AddsErrorsAsync(original, moved, projectChanges.Select(p => p.ProjectId), cancellationToken).ConfigureAwait(false))
         {
-            var after = moved.GetDocument(id);
-            var before = original.GetDocument(id);
-            if (after is null
-                || await CountErrorsAsync(after, cancellationToken).ConfigureAwait(false) > (before is null ? 0 : await CountErrorsAsync(before, cancellationToken).ConfigureAwait(false)))
-            {
-                return null;
-            }
+            return null;
         }
 
         foreach (var id in changed)
@@ -282,6 +274,56 @@ public abstract class LazyFixerBase : CodeFixProvider
         }
 
         return await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when some document of a changed project, or of a project depending on one, has more
+    /// errors after the rewrite: an edit can break a document it did not touch (a partial class, a
+    /// caller in another file), so counting the changed documents alone is not enough.
+    /// </summary>
+    private static async Task<bool> AddsErrorsAsync(Solution before, Solution after, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
+    {
+        var graph = after.GetProjectDependencyGraph();
+        var affected = new HashSet<ProjectId>();
+        foreach (var id in changedProjects)
+        {
+            affected.Add(id);
+            affected.UnionWith(graph.GetProjectsThatTransitivelyDependOnThisProject(id));
+        }
+
+        foreach (var id in affected)
+        {
+            var errorsBefore = await ErrorsPerDocumentAsync(before, id, cancellationToken).ConfigureAwait(false);
+            var errorsAfter = await ErrorsPerDocumentAsync(after, id, cancellationToken).ConfigureAwait(false);
+            if (errorsAfter.Any(pair => pair.Value > (errorsBefore.TryGetValue(pair.Key, out var count) ? count : 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Error count per document path of one project (a project-level error counts under the empty path).</summary>
+    private static async Task<Dictionary<string, int>> ErrorsPerDocumentAsync(Solution solution, ProjectId id, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var project = solution.GetProject(id);
+        var compilation = project is null ? null : await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null)
+        {
+            return counts;
+        }
+
+        foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // Trees differ between the two solutions; the document's path (or name) matches them up.
+            var tree = error.Location.SourceTree;
+            var key = tree is null ? string.Empty : solution.GetDocument(tree)?.FilePath ?? solution.GetDocument(tree)?.Name ?? tree.FilePath;
+            counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
+        }
+
+        return counts;
     }
 
     private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)

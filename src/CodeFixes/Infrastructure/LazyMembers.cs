@@ -150,12 +150,14 @@ internal static class LazyMembers
     /// The factory body for <paramref name="value"/> converted to <paramref name="typeText"/>: the
     /// value itself when it converts to object by reference or boxing, otherwise a cast that keeps
     /// target typing (<c>new()</c>, collection expressions) and user-defined conversions.
+    /// <paramref name="written"/> is what the factory returns when not <paramref name="value"/> as
+    /// written (e.g. with names expanded for another file); the conversion is that of <paramref name="value"/>.
     /// </summary>
-    public static ExpressionSyntax FactoryBody(SemanticModel model, ExpressionSyntax value, string typeText)
+    public static ExpressionSyntax FactoryBody(SemanticModel model, ExpressionSyntax value, string typeText, ExpressionSyntax? written = null)
     {
         var typeInfo = model.GetTypeInfo(value);
         var conversion = model.GetConversion(value);
-        var body = value.WithoutLeadingTrivia().WithoutTrailingTrivia();
+        var body = (written ?? value).WithoutLeadingTrivia().WithoutTrailingTrivia();
         if (typeInfo.Type is not null && typeInfo.Type.TypeKind != TypeKind.Error
             && (conversion.IsIdentity || conversion.IsReference || conversion.IsBoxing))
         {

@@ -58,6 +58,35 @@ internal static class Names
         return candidate;
     }
 
+    /// <summary>
+    /// <see cref="Unique(string, INamedTypeSymbol?, ICollection{string}?)"/> among
+    /// <paramref name="taken"/> only, then added to it: for several names picked in turn.
+    /// </summary>
+    public static string Reserve(string wanted, ISet<string> taken)
+    {
+        var name = Unique(wanted, null, taken);
+        taken.Add(name);
+        return name;
+    }
+
+    /// <summary>"MLContext" → "mlContext", "BlobServiceClient" → "blobServiceClient": a leading acronym is lowered as a whole.</summary>
+    public static string CamelStem(string name)
+    {
+        var upper = 0;
+        while (upper < name.Length && char.IsUpper(name[upper]))
+        {
+            upper++;
+        }
+
+        // The last capital of an acronym starts the next word ("MLContext": "ML" + "Context").
+        if (upper > 1 && upper < name.Length)
+        {
+            upper--;
+        }
+
+        return name.Substring(0, upper).ToLowerInvariant() + name.Substring(upper);
+    }
+
     /// <summary>Every identifier spelled in <paramref name="node"/> (locals, parameters, members it uses).</summary>
     /// <remarks>Member names after a dot (<c>x.Version</c>) are not included: they cannot be shadowed.</remarks>
     public static HashSet<string> IdentifiersIn(SyntaxNode node)

@@ -58,7 +58,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
                 break;
         }
 
-        if (_fixer.HasSolutionFix && context.CodeActionEquivalenceKey == _fixer.PrimaryKey)
+        if (_fixer.HasSolutionFix && context.CodeActionEquivalenceKey == _fixer.EquivalenceKey)
         {
             var work = new List<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)>();
             foreach (var document in documents)

@@ -22,8 +22,8 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// container keys registrations by <c>Type</c>, so the JIT of the registering method loads the
 /// heavy assembly; only not registering the type avoids that (docs/rules/LZM0003.md).
 /// <para>Applies only when every reference to the service type is harmless (a field, local,
-/// property or return type, a cref or nameof, a parameter of an ordinary method that source only
-/// calls) or a constructor parameter of a class this rewrite can own: a plain class of the
+/// property or return type that nothing injects, a cref or nameof, a parameter of an ordinary
+/// method that source only calls) or a constructor parameter of a class this rewrite can own: a plain class of the
 /// registering project with one constructor that source never calls. Anything that may resolve the
 /// service from a container (a type argument, <c>typeof</c>, a lambda parameter, a parameter of a
 /// method used as a delegate or of a controller-like type) refuses, so no resolution can find the
@@ -99,8 +99,9 @@ internal static class SingletonToLazyValueMove
             // get the class after the statements; code in a type, after its outermost type.
             if (statement.FirstAncestorOrSelf<GlobalStatementSyntax>() is null)
             {
+                // The outermost type sits in a namespace or the file: C# has no types local to a method.
                 outerType = statement.Ancestors().OfType<TypeDeclarationSyntax>().LastOrDefault();
-                if (outerType is null || outerType.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
+                if (outerType is null)
                 {
                     return null;
                 }
@@ -117,11 +118,10 @@ internal static class SingletonToLazyValueMove
         }
 
         taken.Add(className);
-        var propertyName = Unique(service.Name, taken);
-        var stem = CamelStem(propertyName);
-        var proxyName = Unique("s_" + stem, taken);
-        var factoryName = Unique("Create" + propertyName, taken);
-        var holderName = Unique(propertyName + "Holder", taken);
+        var propertyName = Names.Reserve(service.Name, taken);
+        var proxyName = Names.Reserve("s_" + Names.CamelStem(propertyName), taken);
+        var factoryName = Names.Reserve("Create" + propertyName, taken);
+        var holderName = Names.Reserve(propertyName + "Holder", taken);
 
         var hostModel = host is null ? model : await host.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var hostPosition = host is null ? statement.SpanStart : host.Value.Declaration.SpanStart;
@@ -143,7 +143,11 @@ internal static class SingletonToLazyValueMove
             await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
             cache,
             holderName);
-        members = Spaced(members, first: existing is not null);
+        // Appended to an existing class: a blank line before the first new member.
+        members = LazyMembers.WithTrivia(
+            members,
+            existing is null ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed, SyntaxFactory.ElasticMarker),
+            SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed));
 
         var qualifiedClass = targetNamespace.IsGlobalNamespace
             ? "global::" + className
@@ -218,7 +222,7 @@ internal static class SingletonToLazyValueMove
         return solution;
     }
 
-    /// <summary><c>receiver.AddSingleton(instance);</c> as a whole statement of a block or of the top-level statements.</summary>
+    /// <summary><c>receiver.AddSingleton(instance);</c> as a whole statement of a body or of the top-level statements.</summary>
     private static (ExpressionStatementSyntax Statement, InvocationExpressionSyntax Invocation, ExpressionSyntax Instance)? Registration(SyntaxNode target)
     {
         var argument = target as ArgumentSyntax ?? target.FirstAncestorOrSelf<ArgumentSyntax>();
@@ -230,7 +234,7 @@ internal static class SingletonToLazyValueMove
             || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddSingleton" } access
             || !IsPlainReceiver(access.Expression)
             || invocation.Parent is not ExpressionStatementSyntax statement
-            || statement.Parent is not (BlockSyntax or GlobalStatementSyntax)
+            || !IsUnconditional(statement)
             || statement.GetLeadingTrivia().Any(t => t.IsDirective))
         {
             return null;
@@ -238,6 +242,18 @@ internal static class SingletonToLazyValueMove
 
         return (statement, invocation, argument.Expression);
     }
+
+    /// <summary>
+    /// A statement directly in the body of a method, constructor, accessor, local function, lambda or
+    /// anonymous method, or a top-level statement: it registers whenever its code runs. Inside
+    /// <c>if</c>, a loop, <c>try</c> or a nested block it may not, and the move would drop that condition.
+    /// </summary>
+    private static bool IsUnconditional(StatementSyntax statement) => statement.Parent switch
+    {
+        GlobalStatementSyntax => true,
+        BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax } => true,
+        _ => false,
+    };
 
     /// <summary>A receiver whose evaluation does nothing (<c>services</c>, <c>builder.Services</c>): removing the statement removes only the registration.</summary>
     private static bool IsPlainReceiver(ExpressionSyntax receiver) => receiver switch
@@ -289,6 +305,16 @@ internal static class SingletonToLazyValueMove
                 {
                     case ReferenceKind.Harmless:
                         continue;
+                    case ReferenceKind.Property:
+                        // A framework-activated type (a component, a page) may get its properties injected.
+                        var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        if (model?.GetDeclaredSymbol(node!.FirstAncestorOrSelf<PropertyDeclarationSyntax>()!, cancellationToken) is not { } property
+                            || IsFrameworkActivated(property.ContainingType))
+                        {
+                            return null;
+                        }
+
+                        continue;
                     case ReferenceKind.Parameter:
                         parameters.Add((location.Document, (ParameterSyntax)TypeOf(node!).Parent!));
                         continue;
@@ -316,6 +342,8 @@ internal static class SingletonToLazyValueMove
                 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
                 || constructor.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false, IsRecord: false } type
                 || type.InstanceConstructors.Length != 1
+                // Another part of a partial class may use the parameter: only one declaration is rewritten.
+                || type.DeclaringSyntaxReferences.Length > 1
                 || constructor.IsImplicitlyDeclared)
             {
                 return null;
@@ -432,13 +460,14 @@ internal static class SingletonToLazyValueMove
     {
         Refused,
         Harmless,
+        Property,
         Parameter,
         MethodParameter,
     }
 
-    /// <summary>The type name of <c>new S(..)</c>.</summary>
+    /// <summary>The type name of <c>new S(..)</c> or <c>new N.S(..)</c>: the whole created type, not a type argument in it.</summary>
     private static bool IsObjectCreation(SyntaxNode node)
-        => node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { } creation && creation.Type.Span.Contains(node.Span);
+        => TypeOf(node) is var type && type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type;
 
     private static ReferenceKind Classify(SyntaxNode? node)
     {
@@ -481,8 +510,10 @@ internal static class SingletonToLazyValueMove
 
         return type.Parent switch
         {
+            // An attribute on a field or property may ask a framework to inject it ([Inject], [FromServices]).
+            VariableDeclarationSyntax { Parent: FieldDeclarationSyntax { AttributeLists.Count: > 0 } } => ReferenceKind.Refused,
             VariableDeclarationSyntax variable when variable.Type == type && variable.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax or UsingStatementSyntax => ReferenceKind.Harmless,
-            PropertyDeclarationSyntax property when property.Type == type => ReferenceKind.Harmless,
+            PropertyDeclarationSyntax property when property.Type == type => property.AttributeLists.Count > 0 ? ReferenceKind.Refused : ReferenceKind.Property,
             MethodDeclarationSyntax method when method.ReturnType == type => ReferenceKind.Harmless,
             LocalFunctionStatementSyntax function when function.ReturnType == type => ReferenceKind.Harmless,
             _ => ReferenceKind.Refused,
@@ -534,15 +565,22 @@ internal static class SingletonToLazyValueMove
         return false;
     }
 
-    /// <summary>A <c>LazyServices</c> class generated by an earlier move in this project (recognised by its holder classes).</summary>
+    /// <summary>
+    /// A class generated by an earlier move in this project: named <c>LazyServices</c>, or that plus
+    /// digits (the name a move picks when <c>LazyServices</c> is taken), static, not nested, and with a
+    /// <c>[LazyValueHolder]</c> class.
+    /// </summary>
     private static INamedTypeSymbol? FindGeneratedClass(Compilation compilation)
-        => compilation.GetSymbolsWithName(n => n.StartsWith(ClassName, StringComparison.Ordinal), SymbolFilter.Type)
+        => compilation.GetSymbolsWithName(IsGeneratedClassName, SymbolFilter.Type)
             .OfType<INamedTypeSymbol>()
             .Where(t => t.IsStatic && t.ContainingType is null && t.TypeKind == TypeKind.Class && !t.IsGenericType
                 && t.DeclaringSyntaxReferences.Length == 1
                 && t.GetTypeMembers().Any(n => n.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == HolderAttributeName)))
             .OrderBy(t => t.ToDisplayString(), StringComparer.Ordinal)
             .FirstOrDefault();
+
+    private static bool IsGeneratedClassName(string name)
+        => name.StartsWith(ClassName, StringComparison.Ordinal) && name.Skip(ClassName.Length).All(c => c is >= '0' and <= '9');
 
     private static async Task<(Document Document, ClassDeclarationSyntax Declaration)?> HostOfAsync(Solution solution, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -562,17 +600,10 @@ internal static class SingletonToLazyValueMove
     {
         var expanded = (ExpressionSyntax)await Simplifier.ExpandAsync(instance, document, cancellationToken: cancellationToken).ConfigureAwait(false);
         expanded = expanded.WithoutLeadingTrivia().WithoutTrailingTrivia();
-        ExpressionSyntax body = addImports
+        var written = addImports
             ? Generated.Annotate(expanded)
             : expanded.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-        var conversion = model.GetConversion(instance, cancellationToken);
-        if (conversion.IsIdentity || conversion.IsReference || conversion.IsBoxing)
-        {
-            return body;
-        }
-
-        // A user-defined or target-typed conversion to the service type must happen in the factory.
-        return SyntaxFactory.CastExpression(SyntaxFactory.ParseTypeName(typeText), SyntaxFactory.ParenthesizedExpression(body));
+        return LazyMembers.FactoryBody(model, instance, typeText, written);
     }
 
     private static ClassDeclarationSyntax RewriteConsumer(Consumer consumer, string access, CancellationToken cancellationToken)
@@ -603,7 +634,7 @@ internal static class SingletonToLazyValueMove
         var rewritten = declaration.ReplaceNodes(nodes, (original, current) => current switch
         {
             IdentifierNameSyntax use => Generated.Expression(access).WithTriviaFrom(use),
-            ParameterListSyntax list => list.WithParameters(RemoveParameters(list.Parameters, names)),
+            ParameterListSyntax list => RemoveParameters(list, names),
             DocumentationCommentTriviaSyntax doc => WithoutParamElements(doc, names, cref),
             _ => current,
         });
@@ -621,14 +652,73 @@ internal static class SingletonToLazyValueMove
         return rewritten;
     }
 
-    private static SeparatedSyntaxList<ParameterSyntax> RemoveParameters(SeparatedSyntaxList<ParameterSyntax> parameters, HashSet<string> names)
+    /// <summary>
+    /// The list without the named parameters; comments above a removed one move to the next kept
+    /// parameter, or before the <c>)</c> (they may explain the code around it).
+    /// </summary>
+    private static ParameterListSyntax RemoveParameters(ParameterListSyntax list, HashSet<string> names)
     {
-        foreach (var parameter in parameters.Where(p => names.Contains(p.Identifier.ValueText)).ToList())
+        var parameters = list.Parameters;
+        var kept = new List<ParameterSyntax>();
+        var separators = new List<SyntaxToken>();
+        var comments = new List<SyntaxTrivia>();
+        var lastKept = -1;
+        for (var i = 0; i < parameters.Count; i++)
         {
-            parameters = parameters.Remove(parameters.First(p => p.Identifier.ValueText == parameter.Identifier.ValueText));
+            var parameter = parameters[i];
+            if (names.Contains(parameter.Identifier.ValueText))
+            {
+                comments.AddRange(Comments(parameter.GetLeadingTrivia()));
+                continue;
+            }
+
+            // The separator just before a kept parameter keeps its line layout.
+            if (kept.Count > 0)
+            {
+                separators.Add(parameters.GetSeparator(i - 1));
+            }
+
+            kept.Add(comments.Count == 0 ? parameter : parameter.WithLeadingTrivia(comments.Concat(parameter.GetLeadingTrivia())));
+            comments.Clear();
+            lastKept = i;
         }
 
-        return parameters;
+        var close = list.CloseParenToken;
+        if (comments.Count > 0)
+        {
+            // The dropped separator after the last kept parameter ended its line: the comments start a new one.
+            var lineEnd = lastKept >= 0 ? parameters.GetSeparator(lastKept).TrailingTrivia : default;
+
+            // After a line comment the ")" starts a line: indented like the comment.
+            if (comments[comments.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia) && comments[0].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                comments.Add(comments[0]);
+            }
+
+            close = close.WithLeadingTrivia(lineEnd.Concat(comments).Concat(close.LeadingTrivia));
+        }
+
+        return list.WithParameters(SyntaxFactory.SeparatedList(kept, separators)).WithCloseParenToken(close);
+    }
+
+    /// <summary>The trivia up to the last comment, with the line break or space that ends it; nothing without a comment.</summary>
+    private static IEnumerable<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
+    {
+        var last = -1;
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia[i].IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                last = i;
+            }
+        }
+
+        if (last >= 0 && last + 1 < trivia.Count && (trivia[last + 1].IsKind(SyntaxKind.EndOfLineTrivia) || trivia[last + 1].IsKind(SyntaxKind.WhitespaceTrivia)))
+        {
+            last++;
+        }
+
+        return trivia.Take(last + 1);
     }
 
     private static bool IsParamElement(XmlElementSyntax element, HashSet<string> names)
@@ -648,9 +738,16 @@ internal static class SingletonToLazyValueMove
     {
         doc = doc.ReplaceNodes(
             doc.DescendantNodes().Where(n => IsParamRef(n, names)),
-            (_, current) => SyntaxFactory.ParseLeadingTrivia($"/// <see cref=\"{cref}\"/>\n")
-                .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Single()
-                .Content.OfType<XmlEmptyElementSyntax>().Single());
+            (_, current) =>
+            {
+                var see = SyntaxFactory.ParseLeadingTrivia($"/// <see cref=\"{cref}\"/>\n")
+                    .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Single()
+                    .Content.OfType<XmlEmptyElementSyntax>().Single();
+
+                // Written fully qualified, reduced to what the file's usings and namespace allow.
+                var attribute = see.Attributes.OfType<XmlCrefAttributeSyntax>().Single();
+                return see.ReplaceNode(attribute.Cref, attribute.Cref.WithAdditionalAnnotations(Simplifier.Annotation));
+            });
         var content = doc.Content.ToList();
         for (var i = content.Count - 1; i >= 0; i--)
         {
@@ -693,42 +790,12 @@ internal static class SingletonToLazyValueMove
         }
 
         var global = (GlobalStatementSyntax)statement.Parent!;
-        var unit = (CompilationUnitSyntax)global.Parent!;
-        var position = unit.Members.IndexOf(global);
-        editor.ReplaceNode(unit, (current, _) => RemoveGlobalStatement((CompilationUnitSyntax)current, position));
-    }
-
-    /// <summary><see cref="StatementRemoval.RemoveKeepingComments"/> for a top-level statement.</summary>
-    private static CompilationUnitSyntax RemoveGlobalStatement(CompilationUnitSyntax unit, int index)
-    {
-        var removed = unit.Members[index];
-        var leading = removed.GetLeadingTrivia().ToList();
-        while (leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        var position = ((CompilationUnitSyntax)global.Parent!).Members.IndexOf(global);
+        editor.ReplaceNode(global.Parent!, (current, _) =>
         {
-            leading.RemoveAt(leading.Count - 1);
-        }
-
-        foreach (var comment in removed.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
-        {
-            leading.Add(comment);
-            leading.Add(SyntaxFactory.LineFeed);
-        }
-
-        var keep = leading.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var members = unit.Members.RemoveAt(index);
-        if (!keep)
-        {
-            return unit.WithMembers(members);
-        }
-
-        if (index < members.Count)
-        {
-            var next = members[index];
-            return unit.WithMembers(members.Replace(next, next.WithLeadingTrivia(leading.Concat(next.GetLeadingTrivia()))));
-        }
-
-        var end = unit.EndOfFileToken;
-        return unit.WithMembers(members).WithEndOfFileToken(end.WithLeadingTrivia(leading.Concat(end.LeadingTrivia)));
+            var unit = (CompilationUnitSyntax)current;
+            return StatementRemoval.RemoveKeepingComments(unit, (GlobalStatementSyntax)unit.Members[position]);
+        });
     }
 
     private static ClassDeclarationSyntax NewClass(string name, IReadOnlyList<MemberDeclarationSyntax> members)
@@ -754,42 +821,6 @@ internal static class SingletonToLazyValueMove
         }
 
         return unit.AddMembers(declaration);
-    }
-
-    /// <summary>Members on their own lines with a blank line between them (and before the first when appended to an existing class).</summary>
-    private static IReadOnlyList<MemberDeclarationSyntax> Spaced(IReadOnlyList<MemberDeclarationSyntax> members, bool first)
-        => members.Select((m, i) => m
-                .WithLeadingTrivia(i > 0 || first ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed, SyntaxFactory.ElasticMarker) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker))
-                .WithTrailingTrivia(SyntaxFactory.ElasticLineFeed))
-            .ToList();
-
-    private static string Unique(string wanted, HashSet<string> taken)
-    {
-        var candidate = wanted;
-        for (var i = 2; taken.Contains(candidate); i++)
-        {
-            candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        taken.Add(candidate);
-        return candidate;
-    }
-
-    /// <summary>"MLContext" → "mlContext", "BlobServiceClient" → "blobServiceClient": a leading acronym is lowered as a whole.</summary>
-    private static string CamelStem(string name)
-    {
-        var upper = 0;
-        while (upper < name.Length && char.IsUpper(name[upper]))
-        {
-            upper++;
-        }
-
-        if (upper > 1 && upper < name.Length)
-        {
-            upper--;
-        }
-
-        return name.Substring(0, upper).ToLowerInvariant() + name.Substring(upper);
     }
 
     private sealed class Consumer

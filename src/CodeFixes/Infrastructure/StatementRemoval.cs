@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -5,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.CodeFixes.Infrastructure;
 
-/// <summary>Removes a statement from a block without losing the comments and directives above it.</summary>
+/// <summary>Removes a statement without losing the comments and directives above it.</summary>
 internal static class StatementRemoval
 {
     public static BlockSyntax RemoveKeepingComments(BlockSyntax block, StatementSyntax statement)
@@ -16,16 +17,44 @@ internal static class StatementRemoval
             return block;
         }
 
-        // The statement's own indentation (whitespace after the last line break) goes with it.
-        var leading = statement.GetLeadingTrivia().ToList();
+        var (statements, rest) = Remove(block.Statements, index);
+        block = block.WithStatements(statements);
+        return rest.Count == 0 ? block : block.WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(rest.Concat(block.CloseBraceToken.LeadingTrivia)));
+    }
+
+    /// <summary>The same for a top-level statement: what follows gets the comments, else the end of the file.</summary>
+    public static CompilationUnitSyntax RemoveKeepingComments(CompilationUnitSyntax unit, GlobalStatementSyntax statement)
+    {
+        var index = unit.Members.IndexOf(statement);
+        if (index < 0)
+        {
+            return unit;
+        }
+
+        var (members, rest) = Remove(unit.Members, index);
+        unit = unit.WithMembers(members);
+        return rest.Count == 0 ? unit : unit.WithEndOfFileToken(unit.EndOfFileToken.WithLeadingTrivia(rest.Concat(unit.EndOfFileToken.LeadingTrivia)));
+    }
+
+    /// <summary>
+    /// The list without the node at <paramref name="index"/>, its comments moved to the next node;
+    /// the comments left over when it was the last one, for the token that follows.
+    /// </summary>
+    private static (SyntaxList<T> Nodes, List<SyntaxTrivia> Leftover) Remove<T>(SyntaxList<T> nodes, int index)
+        where T : SyntaxNode
+    {
+        var removed = nodes[index];
+
+        // The node's own indentation (whitespace after the last line break) goes with it.
+        var leading = removed.GetLeadingTrivia().ToList();
         var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
         while (leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
         {
             leading.RemoveAt(leading.Count - 1);
         }
 
-        // A comment at the end of the statement's line stays, on a line of its own.
-        foreach (var comment in statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+        // A comment at the end of the node's line stays, on a line of its own.
+        foreach (var comment in removed.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
         {
             if (indentation != default)
             {
@@ -36,20 +65,18 @@ internal static class StatementRemoval
             leading.Add(SyntaxFactory.LineFeed);
         }
 
-        var keep = leading.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var statements = block.Statements.RemoveAt(index);
-        if (!keep)
+        var rest = nodes.RemoveAt(index);
+        if (!leading.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia)))
         {
-            return block.WithStatements(statements);
+            return (rest, new List<SyntaxTrivia>());
         }
 
-        if (index < statements.Count)
+        if (index < rest.Count)
         {
-            var next = statements[index];
-            return block.WithStatements(statements.Replace(next, next.WithLeadingTrivia(leading.Concat(next.GetLeadingTrivia()))));
+            var next = rest[index];
+            return (rest.Replace(next, next.WithLeadingTrivia(leading.Concat(next.GetLeadingTrivia()))), new List<SyntaxTrivia>());
         }
 
-        var close = block.CloseBraceToken;
-        return block.WithStatements(statements).WithCloseBraceToken(close.WithLeadingTrivia(leading.Concat(close.LeadingTrivia)));
+        return (rest, leading);
     }
 }
