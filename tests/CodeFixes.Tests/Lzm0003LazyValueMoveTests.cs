@@ -853,6 +853,40 @@ public class Lzm0003LazyValueMoveTests
         return test.RunAsync();
     }
 
+    /// <summary>The primary constructor's only parameter goes, its comment stays: the emptied list is kept.</summary>
+    [Fact]
+    public Task CommentInAnEmptiedPrimaryConstructor_KeepsTheList()
+    {
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer(
+                // keep this
+                MLContext ml)
+            {
+                public string Run() => ml.Data;
+            }
+            """));
+        test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
+        test.FixedState.Sources.Add(("Consumer.cs", """
+            using Microsoft.ML;
+
+            namespace App;
+
+            internal sealed class Scorer(
+                // keep this
+                )
+            {
+                public string Run() => LazyServices.MLContext.Data;
+            }
+            """));
+        return test.RunAsync();
+    }
+
     /// <summary>A user class whose name only starts with LazyServices is not an earlier move's class, holder or not.</summary>
     [Fact]
     public Task UserClassNamedLikeTheGeneratedOne_IsLeftAlone()

@@ -639,10 +639,12 @@ internal static class SingletonToLazyValueMove
             _ => current,
         });
 
-        // An emptied primary constructor list goes away unless a base call needs it.
+        // An emptied primary constructor list goes away unless a base call needs it or a comment
+        // is still inside it (C# 12 accepts an empty primary constructor list).
         if (rewritten.ParameterList is { Parameters.Count: 0 } emptied
             && lists.Any(l => l.Parent is ClassDeclarationSyntax)
-            && rewritten.BaseList?.Types.Any(t => t is PrimaryConstructorBaseTypeSyntax) != true)
+            && rewritten.BaseList?.Types.Any(t => t is PrimaryConstructorBaseTypeSyntax) != true
+            && !emptied.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
         {
             var before = emptied.GetFirstToken().GetPreviousToken();
             rewritten = rewritten.ReplaceToken(before, before.WithTrailingTrivia(before.TrailingTrivia.AddRange(emptied.GetTrailingTrivia())))
