@@ -1228,7 +1228,10 @@ public class Lzm0003LazyValueMoveTests
         """;
 
     [Fact]
-    public Task OrdinaryMethodParameter_HelperCalledFromAConsumer_MovesAndKeepsTheParameter()
+    public Task OrdinaryMethodParameter_HelperCalledFromAConsumer_MovesAndKeepsTheParameter() => MovesWithFeaturePipelineAsync();
+
+    /// <summary>The sample shape with a helper taking the service from its caller; <paramref name="extra"/> joins both states unchanged.</summary>
+    private static Task MovesWithFeaturePipelineAsync(params (string Name, string Source)[] extra)
     {
         var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -1253,6 +1256,11 @@ public class Lzm0003LazyValueMoveTests
             """));
         test.TestState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
         test.TestState.Sources.Add(("Settings.cs", Settings));
+        foreach (var source in extra)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
         test.FixedState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.Sources.Add(("Program.cs", """
             using System.Runtime.CompilerServices;
@@ -1295,82 +1303,17 @@ public class Lzm0003LazyValueMoveTests
             """));
         test.FixedState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
         test.FixedState.Sources.Add(("Settings.cs", Settings));
+        foreach (var source in extra)
+        {
+            test.FixedState.Sources.Add(source);
+        }
+
         return test.RunAsync();
     }
 
     /// <summary><c>new MLContext(..)</c> outside the registration builds an unrelated instance: it does not block the move and stays as written.</summary>
     [Fact]
-    public Task ObjectCreationElsewhere_BuildsItsOwnInstance_StillMoves()
-    {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.TestState.Sources.Add(("Program.cs", """
-            using App;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.ML;
-
-            IServiceCollection services = Settings.Services;
-            services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});
-            services.AddTransient<FeatureHandler>();
-            """));
-        test.TestState.Sources.Add(("Handlers.cs", """
-            using Microsoft.ML;
-
-            namespace App;
-
-            internal sealed class FeatureHandler(MLContext ml)
-            {
-                public int Score() => FeaturePipeline.Fit(ml);
-            }
-            """));
-        test.TestState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
-        test.TestState.Sources.Add(("Models.cs", Models));
-        test.TestState.Sources.Add(("Settings.cs", Settings));
-        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
-        test.FixedState.Sources.Add(("Program.cs", """
-            using System.Runtime.CompilerServices;
-            using App;
-            using LazyMigrate;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.ML;
-
-            IServiceCollection services = Settings.Services;
-            services.AddTransient<FeatureHandler>();
-
-            // Singletons moved out of the service container (LZM0003): a registration names its type, which
-            // loads the type's assembly at startup; these are built on first use instead.
-            internal static class LazyServices
-            {
-                internal static MLContext MLContext => MLContextHolder.Value ?? s_mlContext.Get<MLContext>();
-
-                private static readonly LazyValue s_mlContext = new LazyValue("Microsoft.ML", CreateMLContext);
-
-                [LazyValueHolder]
-                private static class MLContextHolder
-                {
-                    // Initialized on the first read of MLContext; from then on the JIT reads it as a constant.
-                    public static readonly MLContext? Value = s_mlContext.GetOrDefault<MLContext>();
-                }
-
-                [MethodImpl(MethodImplOptions.NoInlining)]
-                private static object CreateMLContext() => new MLContext(seed: 1);
-            }
-            """));
-        test.FixedState.Sources.Add(("Handlers.cs", """
-            using Microsoft.ML;
-
-            namespace App;
-
-            internal sealed class FeatureHandler
-            {
-                public int Score() => FeaturePipeline.Fit(LazyServices.MLContext);
-            }
-            """));
-        test.FixedState.Sources.Add(("FeaturePipeline.cs", FeaturePipeline));
-        test.FixedState.Sources.Add(("Models.cs", Models));
-        test.FixedState.Sources.Add(("Settings.cs", Settings));
-        return test.RunAsync();
-    }
+    public Task ObjectCreationElsewhere_BuildsItsOwnInstance_StillMoves() => MovesWithFeaturePipelineAsync(("Models.cs", Models));
 
     private const string Models = """
         using Microsoft.ML;
