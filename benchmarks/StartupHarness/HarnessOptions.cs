@@ -20,6 +20,9 @@ internal sealed class HarnessOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/StartupHarness -- [options]
           --runs N          measured runs of each app, interleaved (default 10)
+          --seed N          seed of the random run order within each round (default: a new one, printed)
+          --floor PROJECT   the floor project to measure (default: the one project under samples/ that
+                            names the app it is the floor of with <StartupHarnessApp>)
           --smoke           quick check: 2 runs, 1 preload run, short idle (no timing conclusions)
           --out DIR         where to write startup.json and startup.md (default artifacts/startup)
           --idle-ms N       idle time after ready before first use, in the preloading runs (default 1500)
@@ -46,6 +49,12 @@ internal sealed class HarnessOptions
     public bool KeepTemp { get; set; }
 
     public bool RequireTargets { get; set; }
+
+    /// <summary>Seed of the run order; null: the harness picks one and reports it so the order can be replayed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>The floor project (its csproj names the app it bounds); null: found under samples/.</summary>
+    public string? FloorProject { get; set; }
 
     /// <summary>Folder holding LazyMigrate.sln; found from the current directory when null.</summary>
     public string? RepositoryRoot { get; set; }
@@ -90,6 +99,12 @@ internal sealed class HarnessOptions
                 case "--require-targets":
                     options.RequireTargets = true;
                     break;
+                case "--seed":
+                    options.Seed = NonNegativeInt(arg, Next(args, ref i));
+                    break;
+                case "--floor":
+                    options.FloorProject = Next(args, ref i);
+                    break;
                 case "--repo":
                     options.RepositoryRoot = Next(args, ref i);
                     break;
@@ -124,6 +139,16 @@ internal sealed class HarnessOptions
 
         i++;
         return args[i];
+    }
+
+    private static int NonNegativeInt(string option, string text)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw new HarnessUsageException($"Option '{option}' needs a whole number from 0 to {int.MaxValue}, not '{text}'.");
+        }
+
+        return value;
     }
 
     private static int PositiveInt(string option, string text)

@@ -13,7 +13,7 @@ internal static class MarkdownReport
         var m = report.Machine;
         md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
         md.AppendLine();
-        md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}.");
+        md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}. Run order shuffled in every round, seed {report.Seed} (`--seed {report.Seed}` replays it).");
         md.AppendLine();
         md.AppendLine("| app | time to ready, ms, no profiler: median (min–max) | under the hook: harness / readyAtMs | peak RSS at ready, MB | managed assemblies | heavy managed | heavy native | runs ok (timed + profiled) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
@@ -41,14 +41,14 @@ internal static class MarkdownReport
         var parts = report.FirstUse.SelectMany(f => f.Parts.Keys).Distinct().ToList();
         md.AppendLine("| app | mode | runs | " + string.Join(" | ", parts) + " |");
         md.AppendLine("|---|---|---|" + string.Concat(parts.Select(_ => "---|")));
-        foreach (var f in report.FirstUse.OrderBy(f => Order(f.Variant)).ThenBy(f => f.Mode.Length))
+        foreach (var f in report.FirstUse.OrderBy(f => Order(f.Variant)).ThenBy(f => ModeOrder(f.Mode)))
         {
             var mode = f.Mode switch
             {
                 Harness.ProfileMode => "right after ready",
                 Harness.TimingMode => "right after ready, no profiler",
-                "idle" => $"after {report.IdleMilliseconds} ms idle",
-                "idle+preload" => $"after {report.IdleMilliseconds} ms idle, background preloading",
+                Harness.IdleMode => $"after {report.IdleMilliseconds} ms idle",
+                Harness.IdlePreloadMode => $"after {report.IdleMilliseconds} ms idle, background preloading",
                 _ => f.Mode,
             };
             md.AppendLine($"| {f.Variant} | {mode} | {f.Runs} | " + string.Join(" | ", parts.Select(p => Median(f.Parts.TryGetValue(p, out var s) ? s : null, "0.0"))) + " |");
@@ -65,15 +65,15 @@ internal static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine("| target | wanted | after migration | met |");
-        md.AppendLine("|---|---|---|---|");
+        md.AppendLine("| target | wanted | after migration | met | depends on |");
+        md.AppendLine("|---|---|---|---|---|");
         foreach (var t in report.Targets)
         {
-            md.AppendLine($"| {t.Name} | {t.Target} | {t.Actual} | {(t.Met is null ? "not measured" : t.Met.Value ? "yes" : "**NO**")} |");
+            md.AppendLine($"| {t.Name} | {t.Target} | {t.Actual} | {(t.Met is null ? "not measured" : t.Met.Value ? "yes" : "**NO**")} | {Cell(t.DependsOn ?? "")} |");
         }
 
         md.AppendLine();
-        md.AppendLine($"Output comparison (sample vs migrated): {report.OutputComparison.Note}.");
+        md.AppendLine($"Output comparison: {report.OutputComparison.Note}.");
         foreach (var v in report.Variants.Where(v => v.HeavyAtReady.Count > 0 && v.Name == Harness.After))
         {
             md.AppendLine();
@@ -91,9 +91,17 @@ internal static class MarkdownReport
 
     private static int Order(string variant) => variant switch
     {
-        Harness.Bare => 0,
+        Harness.BareConsole => 0,
         Harness.Floor => 1,
         Harness.Before => 2,
+        _ => 3,
+    };
+
+    private static int ModeOrder(string mode) => mode switch
+    {
+        Harness.TimingMode => 0,
+        Harness.ProfileMode => 1,
+        Harness.IdleMode => 2,
         _ => 3,
     };
 

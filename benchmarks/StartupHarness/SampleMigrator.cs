@@ -24,27 +24,39 @@ internal sealed class MigrationResult
 
     /// <summary>Service types the migrated Program.cs registers in DI (short names).</summary>
     public List<string> RegisteredServiceTypes { get; } = new();
+
+    /// <summary>Registered service type → the assemblies of the migrated build that define it.</summary>
+    public Dictionary<string, List<string>> ServiceTypeAssemblies { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
-/// Copies samples/HeavyStartup to a temp folder so it builds outside the repository, runs the fixer on it
+/// Copies the measured app to a temp folder so it builds outside the repository, runs the fixer on it
 /// (dotnet format analyzers or lazymigrate fix) and builds the result.
 /// </summary>
 internal static class SampleMigrator
 {
+    /// <summary>The diagnostics whose fixes <c>dotnet format analyzers</c> applies.</summary>
     public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
+
+    /// <summary>
+    /// Analyzer options the migration runs with, as <c>.editorconfig</c> lines added under <c>[*.cs]</c> in the
+    /// copy's root <c>.editorconfig</c> (both fixers read them). One line per option; empty: the defaults.
+    /// </summary>
+    public static readonly string[] EditorConfigOptions =
+    {
+    };
 
     public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
     {
         var result = new MigrationResult();
         var root = Path.Combine(Path.GetTempPath(), "lazymigrate-startup-" + Guid.NewGuid().ToString("N")[..8]);
-        var copy = Path.Combine(root, "HeavyStartup");
+        var copy = Path.Combine(root, Path.GetFileName(layout.SampleDirectory));
+        var project = Path.Combine(copy, Path.GetFileName(layout.SampleProject));
         result.CopyDirectory = copy;
         try
         {
-            CopySample(layout, root, copy, codeFixesOutputDir);
+            CopySample(layout, root, copy, project, codeFixesOutputDir);
             var before = Snapshot(copy);
-            var project = Path.Combine(copy, "HeavyStartup.csproj");
 
             var fix = RunFixer(layout, options, project, result);
             log($"  {result.FixerCommand}: exit {fix.ExitCode} in {fix.Elapsed.TotalSeconds:0.0} s");
@@ -70,7 +82,11 @@ internal static class SampleMigrator
             result.DllPath = AppBuilder.FindOutput(project, "net10.0");
             if (result.DllPath is null)
             {
-                result.Error = "the migrated sample built but its HeavyStartup.dll was not found";
+                result.Error = $"the migrated sample built but its {Path.GetFileNameWithoutExtension(project)}.dll was not found";
+            }
+            else
+            {
+                result.ServiceTypeAssemblies = DiRegistrationEvidence.DefiningAssemblies(Path.GetDirectoryName(result.DllPath)!, result.RegisteredServiceTypes);
             }
 
             return result;
@@ -116,6 +132,7 @@ internal static class SampleMigrator
             return AppBuilder.Run(new[] { "run", "--project", layout.CliProject, "-c", "Release", "--", "fix", project, "--restore" }, directory);
         }
 
+        // Analyzer options (EditorConfigOptions) are already in the copy's .editorconfig; nothing to pass here.
         result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info";
         var arguments = new List<string> { "format", "analyzers", project, "--diagnostics" };
         arguments.AddRange(Diagnostics);
@@ -123,7 +140,7 @@ internal static class SampleMigrator
         return AppBuilder.Run(arguments, directory);
     }
 
-    private static void CopySample(RepositoryLayout layout, string root, string copy, string codeFixesOutputDir)
+    private static void CopySample(RepositoryLayout layout, string root, string copy, string project, string codeFixesOutputDir)
     {
         foreach (var file in SourceFiles(layout.SampleDirectory))
         {
@@ -148,7 +165,21 @@ internal static class SampleMigrator
             }
         }
 
-        RewriteProject(Path.Combine(copy, "HeavyStartup.csproj"), layout.SampleDirectory, codeFixesOutputDir);
+        AddEditorConfigOptions(Path.Combine(root, ".editorconfig"));
+        RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir);
+    }
+
+    // A section appended after the repository's settings, so its values win for the copy's C# files.
+    private static void AddEditorConfigOptions(string editorConfig)
+    {
+        if (EditorConfigOptions.Length == 0)
+        {
+            return;
+        }
+
+        var section = Environment.NewLine + "# Analyzer options of the startup harness's migration" + Environment.NewLine + "[*.cs]" + Environment.NewLine
+            + string.Concat(EditorConfigOptions.Select(line => line + Environment.NewLine));
+        File.AppendAllText(editorConfig, File.Exists(editorConfig) ? section : "root = true" + Environment.NewLine + section);
     }
 
     // Relative ProjectReferences are made to work outside the repository: the analyzer/code-fix references become
