@@ -80,7 +80,7 @@ internal static class Harness
         try
         {
             var variants = new[] { BareConsole, Floor, Before, After };
-            var runs = Measure(options, report.Seed, hook, apps, outputDirectory, log);
+            var runs = Measure(options, report, hook, apps, outputDirectory, log);
             report.RunDetails = runs;
             foreach (var variant in variants)
             {
@@ -106,8 +106,15 @@ internal static class Harness
         }
 
         File.WriteAllText(Path.Combine(outputDirectory, "startup.json"), JsonSerializer.Serialize(report, JsonOptions));
-        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), MarkdownReport.Render(report));
+        var markdown = MarkdownReport.Render(report);
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), markdown);
         log($"Wrote {Path.Combine(outputDirectory, "startup.md")} and startup.json");
+        if (options.UpdateReadme)
+        {
+            var readme = Path.Combine(layout.Root, "README.md");
+            File.WriteAllText(readme, ReadmeBlock.Replace(File.ReadAllText(readme), markdown));
+            log($"Wrote the report into {readme}");
+        }
         return report;
     }
 
@@ -147,8 +154,9 @@ internal static class Harness
         return migration;
     }
 
-    private static List<RunResult> Measure(HarnessOptions options, int seed, string hook, Dictionary<string, string> apps, string outputDirectory, Action<string> log)
+    private static List<RunResult> Measure(HarnessOptions options, HarnessReport report, string hook, Dictionary<string, string> apps, string outputDirectory, Action<string> log)
     {
+        var seed = report.Seed;
         var profiles = Path.Combine(outputDirectory, "profiles");
         Directory.CreateDirectory(profiles);
         var order = new[] { BareConsole, Floor, Before, After }.Where(apps.ContainsKey).ToArray();
@@ -188,10 +196,18 @@ internal static class Harness
         // hook (RSS, loaded assemblies and libraries, first use right after ready), in an order shuffled anew for
         // every round: no app always follows the same neighbour. The seed replays the same order (--seed).
         var random = new Random(seed);
+        report.Machine.LoadAtStart = LoadAverage();
+        void NoteLoad()
+        {
+            var load = LoadAverage();
+            report.Machine.LoadHighest = load is null ? report.Machine.LoadHighest : Math.Max(load.Value, report.Machine.LoadHighest ?? 0);
+        }
+
         log($"Run order: shuffled in every round with seed {seed} (replay with --seed {seed}).");
         log($"Measuring time to ready (no profiler) and the profile at ready (startup hook): {options.Runs} rounds of {string.Join(", ", order)}...");
         for (var i = 1; i <= options.Runs; i++)
         {
+            NoteLoad();
             foreach (var (variant, mode) in Shuffle(random, order.SelectMany(v => new[] { (v, TimingMode), (v, ProfileMode) })))
             {
                 runs.Add(RunOne(variant, mode, i));
@@ -202,13 +218,29 @@ internal static class Harness
         log($"Measuring first use after a {options.IdleMilliseconds} ms idle pause, with and without background preloading: {options.PreloadRuns} rounds...");
         for (var i = 1; i <= options.PreloadRuns; i++)
         {
+            NoteLoad();
             foreach (var (variant, mode) in Shuffle(random, idleVariants.SelectMany(v => new[] { (v, IdleMode), (v, IdlePreloadMode) })))
             {
                 runs.Add(RunOne(variant, mode, i));
             }
         }
 
+        report.Machine.LoadAtEnd = LoadAverage();
         return runs;
+    }
+
+    /// <summary>The one-minute load average, or null where /proc/loadavg cannot be read.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A Fisher–Yates shuffle of <paramref name="items"/> drawn from <paramref name="random"/>.</summary>

@@ -30,6 +30,8 @@ internal sealed class HarnessOptions
           --reuse-builds    skip building an app whose output already exists (CI builds them first)
           --keep-temp       keep the migrated copy's temp folder
           --require-targets exit 1 when a migration target is missed
+          --update-readme   also write the report into README.md, between its startup-table markers
+                            (not with --smoke)
         """;
 
     public int Runs { get; set; } = 10;
@@ -49,6 +51,8 @@ internal sealed class HarnessOptions
     public bool KeepTemp { get; set; }
 
     public bool RequireTargets { get; set; }
+
+    public bool UpdateReadme { get; set; }
 
     /// <summary>Seed of the run order; null: the harness picks one and reports it so the order can be replayed.</summary>
     public int? Seed { get; set; }
@@ -99,6 +103,9 @@ internal sealed class HarnessOptions
                 case "--require-targets":
                     options.RequireTargets = true;
                     break;
+                case "--update-readme":
+                    options.UpdateReadme = true;
+                    break;
                 case "--seed":
                     options.Seed = NonNegativeInt(arg, Next(args, ref i));
                     break;
@@ -114,6 +121,11 @@ internal sealed class HarnessOptions
                 default:
                     throw new HarnessUsageException($"Unknown option '{arg}'.");
             }
+        }
+
+        if (options.Smoke && options.UpdateReadme)
+        {
+            throw new HarnessUsageException("--update-readme needs a full run: a --smoke table is not for conclusions.");
         }
 
         if (options.Smoke)

@@ -45,6 +45,15 @@ internal sealed class MachineInfo
     public string Os { get; set; } = "";
 
     public string Runtime { get; set; } = "";
+
+    /// <summary>One-minute load average (/proc/loadavg) when measuring started; null where it cannot be read.</summary>
+    public double? LoadAtStart { get; set; }
+
+    /// <summary>The highest one-minute load average read at the start of a round.</summary>
+    public double? LoadHighest { get; set; }
+
+    /// <summary>One-minute load average when measuring ended.</summary>
+    public double? LoadAtEnd { get; set; }
 }
 
 /// <summary>One app (bare, floor, before, after) over its measured runs at ready.</summary>
