@@ -56,7 +56,7 @@ internal static class Harness
         var descriptions = new Dictionary<string, string>
         {
             [BareConsole] = $"bare console app ({layout.Describe(layout.BareProject)})",
-            [Floor] = $"floor: the app's host, registrations and ready line, stand-ins idle until first use ({layout.Describe(layout.FloorProject)})",
+            [Floor] = $"floor of the app as written ({layout.Describe(layout.FloorProject)})",
             [Before] = $"app as written ({layout.Describe(layout.SampleProject)})",
             [After] = "app after migration (temp copy)",
         };
