@@ -54,6 +54,9 @@ internal sealed class HarnessOptions
 
     public bool UpdateReadme { get; set; }
 
+    /// <summary>The arguments as given, for the report's command line.</summary>
+    public List<string> Arguments { get; } = new();
+
     /// <summary>Seed of the run order; null: the harness picks one and reports it so the order can be replayed.</summary>
     public int? Seed { get; set; }
 
@@ -66,6 +69,7 @@ internal sealed class HarnessOptions
     public static HarnessOptions Parse(IReadOnlyList<string> args)
     {
         var options = new HarnessOptions();
+        options.Arguments.AddRange(args);
         var runsGiven = false;
         for (var i = 0; i < args.Count; i++)
         {

@@ -17,6 +17,9 @@ internal sealed class HarnessReport
 
     public bool Smoke { get; set; }
 
+    /// <summary>The harness's arguments, as given.</summary>
+    public List<string> Arguments { get; set; } = new();
+
     /// <summary>Seed of the shuffled run order (--seed replays it).</summary>
     public int Seed { get; set; }
 

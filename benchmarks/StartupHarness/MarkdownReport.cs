@@ -14,6 +14,8 @@ internal static class MarkdownReport
         var m = report.Machine;
         md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
         md.AppendLine();
+        var arguments = report.Arguments.Count == 0 ? "" : " -- " + string.Join(" ", report.Arguments);
+        md.AppendLine($"Command: `dotnet run -c Release --project benchmarks/StartupHarness{arguments}`.");
         md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}. Run order shuffled in every round, seed {report.Seed} (`--seed {report.Seed}` replays it).");
         if (m.LoadAtStart is not null)
         {

@@ -27,6 +27,20 @@ public sealed class ReportTextTests
     }
 
     [Fact]
+    public void Report_names_the_command_that_made_it_and_what_each_target_depends_on()
+    {
+        var options = HarnessOptions.Parse(new[] { "--seed", "7", "--runs", "3" });
+        var report = new HarnessReport { Seed = 7, Runs = 3, Arguments = options.Arguments };
+        report.Targets.Add(new TargetCheck("speed-up vs unmigrated", "≥ 10 ×", "11.0 ×", true, "how much work the app does before ready"));
+
+        var markdown = MarkdownReport.Render(report);
+
+        Assert.Contains("Command: `dotnet run -c Release --project benchmarks/StartupHarness -- --seed 7 --runs 3`.", markdown, StringComparison.Ordinal);
+        Assert.Contains("seed 7 (`--seed 7` replays it)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| speed-up vs unmigrated | ≥ 10 × | 11.0 × | yes | how much work the app does before ready |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_sentences_cite_the_report_figures()
     {
         var report = new HarnessReport { IdleMilliseconds = 1500 };
