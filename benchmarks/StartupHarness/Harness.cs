@@ -187,6 +187,13 @@ internal static class Harness
             return run;
         }
 
+        // Other work on the machine, read at the start of every round.
+        void NoteLoad()
+        {
+            var load = LoadAverage();
+            report.Machine.LoadHighest = load is null ? report.Machine.LoadHighest : Math.Max(load.Value, report.Machine.LoadHighest ?? 0);
+        }
+
         log("Warm-up run of each app (disk cache, not measured)...");
         foreach (var variant in order)
         {
@@ -198,12 +205,6 @@ internal static class Harness
         // every round: no app always follows the same neighbour. The seed replays the same order (--seed).
         var random = new Random(seed);
         report.Machine.LoadAtStart = LoadAverage();
-        void NoteLoad()
-        {
-            var load = LoadAverage();
-            report.Machine.LoadHighest = load is null ? report.Machine.LoadHighest : Math.Max(load.Value, report.Machine.LoadHighest ?? 0);
-        }
-
         log($"Run order: shuffled in every round with seed {seed} (replay with --seed {seed}).");
         log($"Measuring time to ready (no profiler) and the profile at ready (startup hook): {options.Runs} rounds of {string.Join(", ", order)}...");
         for (var i = 1; i <= options.Runs; i++)
