@@ -966,7 +966,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public async Task Ide_OffersTheMoveFirstUnderTheSharedKey_AndTheFactoryUnderItsOwn()
     {
-        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.Framework;
         using var workspace = new AdhocWorkspace();
         var project = workspace.CurrentSolution
             .AddProject("App", "App", LanguageNames.CSharp)

@@ -21,14 +21,14 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
 {
     public LazyFixTest(bool runtime)
     {
-        ReferenceAssemblies = TestReferences.Net80;
-        // Every project gets the heavy stand-ins; only the primary project gets the runtime, so a
-        // multi-project test has one project with and one without it.
+        ReferenceAssemblies = TestReferences.None;
+        // Every project gets the framework and the heavy stand-ins; only the primary project gets the
+        // runtime, so a multi-project test has one project with and one without it.
         SolutionTransforms.Add((solution, projectId) =>
         {
             foreach (var id in solution.ProjectIds)
             {
-                solution = solution.AddMetadataReferences(id, TestReferences.Heavy);
+                solution = solution.AddMetadataReferences(id, TestReferences.Framework.Concat(TestReferences.Heavy));
             }
 
             return runtime ? solution.AddMetadataReference(projectId, TestReferences.Runtime) : solution;
@@ -42,7 +42,10 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
     protected override string DefaultFileExt => "cs";
 
     protected override CompilationOptions CreateCompilationOptions()
-        => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+        => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+            // The runtime is built for net8.0 and the references are the SDK's newer ones: the SDK's
+            // own builds silence these two unification warnings by default.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     protected override ParseOptions CreateParseOptions()
         => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
