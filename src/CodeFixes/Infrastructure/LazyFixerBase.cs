@@ -75,6 +75,11 @@ public abstract class LazyFixerBase : CodeFixProvider
             var title = node is null ? GetTitle(runtime) : GetTitle(runtime, node);
             if (moved is not null)
             {
+                moved = await TextChanges.KeepTextChangesAsync(context.Document.Project.Solution, moved, context.CancellationToken).ConfigureAwait(false);
+            }
+
+            if (moved is not null)
+            {
                 // The best rewrite first, under the shared key (what Fix All and dotnet format apply);
                 // the single-document one stays available in the IDE under its own key.
                 context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
@@ -193,7 +198,9 @@ public abstract class LazyFixerBase : CodeFixProvider
             moved = cleaned.Project.Solution;
         }
 
-        return moved;
+        // Tracked nodes survive in the returned solution (Fix All goes on from it); only a rewrite
+        // that changes some text counts.
+        return await TextChanges.KeepTextChangesAsync(original, moved, cancellationToken).ConfigureAwait(false) is null ? null : moved;
     }
 
     /// <summary>
@@ -226,6 +233,7 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// </summary>
     private async Task<Document?> FixTrackedAsync(Document current, IEnumerable<(Diagnostic Diagnostic, SyntaxNode Node)> targets, CancellationToken cancellationToken)
     {
+        var start = current;
         var changed = false;
         var errors = await CountErrorsAsync(current, cancellationToken).ConfigureAwait(false);
         foreach (var (diagnostic, node) in targets)
@@ -273,7 +281,10 @@ public abstract class LazyFixerBase : CodeFixProvider
             return null;
         }
 
-        return await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+        var cleaned = await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+
+        // A rewrite that ends where it started (an edit undone by cleanup, a no-op step) is no fix.
+        return await TextChanges.DifferAsync(start, cleaned, cancellationToken).ConfigureAwait(false) ? cleaned : null;
     }
 
     /// <summary>

@@ -27,14 +27,20 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
         => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
-    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
+        // Computed here, not when the action runs: a Fix All that would change no text is not offered
+        // (dotnet format then reports nothing for it, and --verify-no-changes passes).
+        var cancellationToken = fixAllContext.CancellationToken;
+        var fixedSolution = await FixAllAsync(fixAllContext, cancellationToken).ConfigureAwait(false);
+        var result = await TextChanges.KeepTextChangesAsync(fixAllContext.Solution, fixedSolution, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return null;
+        }
+
         var title = fixAllContext.CodeActionEquivalenceKey ?? fixAllContext.DiagnosticIds.FirstOrDefault() ?? "LazyMigrate";
-        CodeAction action = CodeAction.Create(
-            "Fix all: " + title,
-            ct => FixAllAsync(fixAllContext, ct),
-            fixAllContext.CodeActionEquivalenceKey);
-        return Task.FromResult<CodeAction?>(action);
+        return CodeAction.Create("Fix all: " + title, _ => Task.FromResult(result), fixAllContext.CodeActionEquivalenceKey);
     }
 
     private async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken cancellationToken)
