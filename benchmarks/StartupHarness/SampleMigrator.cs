@@ -34,6 +34,14 @@ internal static class SampleMigrator
 {
     public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
 
+    /// <summary>
+    /// The one fix option the migrated copy opts into, in its own .editorconfig: LZM0003 moves eager
+    /// singletons to lazy values instead of registering factories. It is a design change a team
+    /// chooses; with a factory registration the heavy instance is still built as soon as a consumer
+    /// that takes it in its constructor is.
+    /// </summary>
+    public const string FixOption = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
+
     public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
     {
         var result = new MigrationResult();
@@ -110,13 +118,14 @@ internal static class SampleMigrator
     private static ToolResult RunFixer(RepositoryLayout layout, HarnessOptions options, string project, MigrationResult result)
     {
         var directory = Path.GetDirectoryName(project)!;
+        var withOption = $" (.editorconfig: {FixOption})";
         if (options.Fixer == FixerKind.LazyMigrateCli)
         {
-            result.FixerCommand = "lazymigrate fix";
+            result.FixerCommand = "lazymigrate fix" + withOption;
             return AppBuilder.Run(new[] { "run", "--project", layout.CliProject, "-c", "Release", "--", "fix", project, "--restore" }, directory);
         }
 
-        result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info";
+        result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info" + withOption;
         var arguments = new List<string> { "format", "analyzers", project, "--diagnostics" };
         arguments.AddRange(Diagnostics);
         arguments.AddRange(new[] { "--severity", "info", "-v", "minimal" });
@@ -148,6 +157,7 @@ internal static class SampleMigrator
             }
         }
 
+        File.WriteAllText(Path.Combine(copy, ".editorconfig"), $"[*.cs]\n{FixOption}\n");
         RewriteProject(Path.Combine(copy, "HeavyStartup.csproj"), layout.SampleDirectory, codeFixesOutputDir);
     }
 

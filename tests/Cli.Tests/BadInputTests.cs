@@ -108,6 +108,18 @@ public sealed class BadInputTests
         Assert.DoesNotContain("'App.ModelSession'", result.Err);
     }
 
+    [Fact]
+    public async Task Unknown_lzm0003_preferred_fix_is_exit_2_naming_the_valid_values()
+    {
+        using var sample = await SampleSolution.CreateAsync(editorConfig: "lazymigrate.lzm0003.preferred_fix = lazy_value\n");
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("'lazy_value'", result.Err);
+        Assert.Contains("lazymigrate.lzm0003.preferred_fix", result.Err);
+        Assert.Contains("'lazy_value_move'", result.Err);
+    }
+
     public static IEnumerable<object[]> BadOptions => new[]
     {
         new object[] { new[] { "scan", "--format", "xml" }, "does not accept 'xml'" },

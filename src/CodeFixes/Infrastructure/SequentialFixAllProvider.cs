@@ -15,7 +15,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// document to <see cref="LazyFixerBase.FixDocumentAsync"/>, which applies them one after the
 /// other on tracked nodes. Every such rewrite stays inside its document, so documents are independent.
 /// A fixer's solution-wide rewrite (<see cref="LazyFixerBase.ApplyAcrossSolutionAsync"/>, under its
-/// primary key) instead runs diagnostic after diagnostic on the evolving solution, since each one
+/// own key) instead runs diagnostic after diagnostic on the evolving solution, since each one
 /// edits other documents and builds on what the previous one generated.
 /// </summary>
 internal sealed class SequentialFixAllProvider : FixAllProvider
@@ -64,7 +64,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
                 break;
         }
 
-        if (_fixer.HasSolutionFix && context.CodeActionEquivalenceKey == _fixer.EquivalenceKey)
+        if (_fixer.IsSolutionFixKey(context.CodeActionEquivalenceKey))
         {
             var work = new List<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)>();
             foreach (var document in documents)

@@ -19,8 +19,15 @@ namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
 internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
     where TFixer : CodeFixProvider, new()
 {
-    public LazyFixTest(bool runtime)
+    /// <param name="runtime">Whether the primary project references LazyMigrate.Runtime.</param>
+    /// <param name="analyzerConfig">Lines of a global analyzer config (like an .editorconfig that covers every file), if any.</param>
+    public LazyFixTest(bool runtime, string? analyzerConfig = null)
     {
+        if (analyzerConfig is not null)
+        {
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + analyzerConfig + "\n"));
+        }
+
         ReferenceAssemblies = TestReferences.None;
         // Every project gets the framework and the heavy stand-ins; only the primary project gets the
         // runtime, so a multi-project test has one project with and one without it.
