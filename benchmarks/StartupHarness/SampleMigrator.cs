@@ -39,12 +39,12 @@ internal static class SampleMigrator
     public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
 
     /// <summary>
-    /// Analyzer options the migration runs with, as <c>.editorconfig</c> lines added under <c>[*.cs]</c> in the
-    /// copy's root <c>.editorconfig</c> (both fixers read them). One line per option; empty: the defaults.
+    /// The one fix option the migrated copy opts into, in its own .editorconfig: LZM0003 moves eager
+    /// singletons to lazy values instead of registering factories. It is a design change a team
+    /// chooses; with a factory registration the heavy instance is still built as soon as a consumer
+    /// that takes it in its constructor is.
     /// </summary>
-    public static readonly string[] EditorConfigOptions =
-    {
-    };
+    public const string FixOption = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
 
     public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
     {
@@ -126,14 +126,14 @@ internal static class SampleMigrator
     private static ToolResult RunFixer(RepositoryLayout layout, HarnessOptions options, string project, MigrationResult result)
     {
         var directory = Path.GetDirectoryName(project)!;
+        var withOption = $" (.editorconfig: {FixOption})";
         if (options.Fixer == FixerKind.LazyMigrateCli)
         {
-            result.FixerCommand = "lazymigrate fix";
+            result.FixerCommand = "lazymigrate fix" + withOption;
             return AppBuilder.Run(new[] { "run", "--project", layout.CliProject, "-c", "Release", "--", "fix", project, "--restore" }, directory);
         }
 
-        // Analyzer options (EditorConfigOptions) are already in the copy's .editorconfig; nothing to pass here.
-        result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info";
+        result.FixerCommand = "dotnet format analyzers --diagnostics " + string.Join(" ", Diagnostics) + " --severity info" + withOption;
         var arguments = new List<string> { "format", "analyzers", project, "--diagnostics" };
         arguments.AddRange(Diagnostics);
         arguments.AddRange(new[] { "--severity", "info", "-v", "minimal" });
@@ -165,21 +165,8 @@ internal static class SampleMigrator
             }
         }
 
-        AddEditorConfigOptions(Path.Combine(root, ".editorconfig"));
+        File.WriteAllText(Path.Combine(copy, ".editorconfig"), $"[*.cs]\n{FixOption}\n");
         RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir);
-    }
-
-    // A section appended after the repository's settings, so its values win for the copy's C# files.
-    private static void AddEditorConfigOptions(string editorConfig)
-    {
-        if (EditorConfigOptions.Length == 0)
-        {
-            return;
-        }
-
-        var section = Environment.NewLine + "# Analyzer options of the startup harness's migration" + Environment.NewLine + "[*.cs]" + Environment.NewLine
-            + string.Concat(EditorConfigOptions.Select(line => line + Environment.NewLine));
-        File.AppendAllText(editorConfig, File.Exists(editorConfig) ? section : "root = true" + Environment.NewLine + section);
     }
 
     // Relative ProjectReferences are made to work outside the repository: the analyzer/code-fix references become

@@ -29,6 +29,19 @@ public sealed class FixTests
     }
 
     [Fact]
+    public async Task Verify_no_changes_before_the_migration_is_exit_1_with_the_diff_and_writes_nothing()
+    {
+        using var sample = await SampleSolution.CreateAsync();
+        var before = Snapshot(sample.Root);
+
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--verify-no-changes");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("--- a/App/Program.cs", result.Out);
+        Assert.Equal(before, Snapshot(sample.Root));
+    }
+
+    [Fact]
     public async Task Fix_rewrites_the_code_which_then_builds_runs_the_same_and_a_second_fix_is_a_no_op()
     {
         using var sample = await SampleSolution.CreateAsync();
@@ -50,6 +63,10 @@ public sealed class FixTests
         var (runCode, outputAfter) = await CliRunner.ToolAsync(sample.Root, "dotnet", Path.Combine(sample.Root, "App", "bin", "Debug", "net10.0", "App.dll"), "warm");
         Assert.Equal(0, runCode);
         Assert.Equal(expectedOutput, outputAfter);
+
+        // The CI check after a migration: no fix would change a file any more.
+        var verify = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--verify-no-changes");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
 
         var afterFirst = Snapshot(sample.Root, sourcesOnly: true);
         var second = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath);

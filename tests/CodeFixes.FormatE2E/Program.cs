@@ -14,4 +14,13 @@ Console.WriteLine("cheap static: " + Models.Cheap);
 Console.WriteLine("type: " + typeof(MagickImage).Name);
 Console.WriteLine("configured");
 
+_ = Tools.Connection.Value;
+var cache = Tools.Prepare();
+using var provider = services.BuildServiceProvider();
+var resolved = provider.GetRequiredService<MagickImage>();
+Signals.Ready();
+
 Report.Run(options, services);
+Tools.Show(resolved);
+Console.WriteLine("cache: " + cache.LogId);
+Console.WriteLine("connection: " + Tools.ConnectionState);

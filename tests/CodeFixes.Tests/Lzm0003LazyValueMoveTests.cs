@@ -10,12 +10,20 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LazyMigrate.CodeFixes.Tests;
 
-/// <summary>LZM0003's "Move the singleton to a lazy value" (SingletonToLazyValueMove) and its fallback to the factory fix.</summary>
+/// <summary>
+/// LZM0003's "Move the singleton to a lazy value" (SingletonToLazyValueMove) and its fallback to the
+/// factory fix. The move is opt-in: most tests turn it on with <see cref="MovePreferred"/>; the
+/// default-order tests check that without it the factory registration is what batch fixing applies.
+/// </summary>
 public class Lzm0003LazyValueMoveTests
 {
+    /// <summary>The .editorconfig (here: global config) line that makes the move the first LZM0003 fix.</summary>
+    private const string MovePreferred = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
+
     private const string Settings = """
         using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +39,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task SampleShape_TopLevelProgram_TwoRegistrations_MoveToOneLazyServicesClass()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true)
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
             // No CS1572/CS1573 (stale <param> docs) nor any other warning in the result; no LZM
             // diagnostic is left either (the framework compares every analyzer's diagnostics).
@@ -197,7 +205,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task ExtensionMethodRegistration_LazyServicesGoesAfterTheRegisteringType_ConsumerInOtherNamespaceGetsUsing()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.Sources.Add(("Registration.cs", """
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.ML;
@@ -316,7 +324,7 @@ public class Lzm0003LazyValueMoveTests
                 }
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.Sources.Add(("Registration.cs", Program));
         test.TestState.Sources.Add(("LazyServices.cs", """
             using System.Runtime.CompilerServices;
@@ -738,7 +746,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task Control_SharedShapeAlone_Moves()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
@@ -750,7 +758,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentAboveTheRemovedParameter_Stays()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -803,7 +811,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentAboveTheRemovedLastParameter_StaysBeforeTheParenthesis()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -857,7 +865,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentInAnEmptiedPrimaryConstructor_KeepsTheList()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -905,7 +913,7 @@ public class Lzm0003LazyValueMoveTests
                 }
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.TestState.Sources.Add(("Config.cs", Config));
@@ -919,7 +927,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task ParamRefInANamespace_CrefIsSimplified()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -948,13 +956,13 @@ public class Lzm0003LazyValueMoveTests
         return test.RunAsync();
     }
 
-    /// <summary>The IDE user can still pick the factory: its own key, applied by Fix All under that key too.</summary>
+    /// <summary>With the move preferred, the IDE user can still pick the factory: its own key, applied by Fix All under that key too.</summary>
     [Fact]
-    public Task FactoryKey_WhenTheMoveApplies_RegistersAFactory()
+    public Task MovePreferred_FactoryKey_StillRegistersAFactory()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true)
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
-            CodeActionEquivalenceKey = Lzm0003FactoryRegistrationFixer.FactoryKey,
+            CodeActionEquivalenceKey = Lzm0003FactoryRegistrationFixer.Key,
         };
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
@@ -963,10 +971,30 @@ public class Lzm0003LazyValueMoveTests
         return test.RunAsync();
     }
 
-    [Fact]
-    public async Task Ide_OffersTheMoveFirstUnderTheSharedKey_AndTheFactoryUnderItsOwn()
+    /// <summary>
+    /// Without the option, the first fix (the IDE default, Fix All, dotnet format) is the factory
+    /// registration even where the move applies: consumers keep their constructor parameters.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("lazymigrate.lzm0003.preferred_fix = factory_registration")]
+    [InlineData("lazymigrate.lzm0003.preferred_fix = something_else")]
+    public Task ByDefault_FirstFixAndFixAll_RegisterAFactory_ConsumersUntouched(string? analyzerConfig)
     {
-        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, analyzerConfig);
+        test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
+        test.TestState.Sources.Add(("Consumer.cs", Consumer));
+        test.FixedState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(sp => new MLContext(seed: 1));")));
+        test.FixedState.Sources.Add(("Consumer.cs", Consumer));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ide_OffersBoth_TheOptionDecidesWhichComesFirst(bool movePreferred)
+    {
+        var references = TestReferences.Framework;
         using var workspace = new AdhocWorkspace();
         var project = workspace.CurrentSolution
             .AddProject("App", "App", LanguageNames.CSharp)
@@ -974,8 +1002,13 @@ public class Lzm0003LazyValueMoveTests
             .AddMetadataReferences(references)
             .AddMetadataReferences(TestReferences.Heavy)
             .AddMetadataReference(TestReferences.Runtime);
-        project = project.AddDocument("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(new MLContext(seed: 1));")).Project;
-        project = project.AddDocument("Consumer.cs", Consumer).Project;
+        project = project.AddDocument("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(new MLContext(seed: 1));"), filePath: "/app/Registration.cs").Project;
+        project = project.AddDocument("Consumer.cs", Consumer, filePath: "/app/Consumer.cs").Project;
+        if (movePreferred)
+        {
+            project = project.AddAnalyzerConfigDocument(".editorconfig", SourceText.From("root = true\n\n[*.cs]\n" + MovePreferred + "\n"), filePath: "/app/.editorconfig").Project;
+        }
+
         var compilation = await project.GetCompilationAsync();
         var diagnostics = await compilation!.WithAnalyzers(RealAnalyzers.All).GetAnalyzerDiagnosticsAsync();
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
@@ -985,19 +1018,17 @@ public class Lzm0003LazyValueMoveTests
         await new Lzm0003FactoryRegistrationFixer().RegisterCodeFixesAsync(
             new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
 
+        var move = ("Move the singleton to a lazy value", Lzm0003FactoryRegistrationFixer.MoveKey);
+        var factory = ("Register a factory (build on first resolve)", Lzm0003FactoryRegistrationFixer.Key);
         Assert.Equal(
-            new[]
-            {
-                ("Move the singleton to a lazy value", Lzm0003FactoryRegistrationFixer.Key),
-                ("Register a factory (build on first resolve)", Lzm0003FactoryRegistrationFixer.FactoryKey),
-            },
+            movePreferred ? new[] { move, factory } : new[] { factory, move },
             actions.Select(a => (a.Title, a.EquivalenceKey ?? string.Empty)));
 
         // The move edits both files; the factory only the registration.
-        var moved = await ChangedDocumentsAsync(actions[0], project.Solution);
-        var factory = await ChangedDocumentsAsync(actions[1], project.Solution);
-        Assert.Equal(new[] { "Consumer.cs", "Registration.cs" }, moved);
-        Assert.Equal(new[] { "Registration.cs" }, factory);
+        var moveAction = actions.Single(a => a.EquivalenceKey == Lzm0003FactoryRegistrationFixer.MoveKey);
+        var factoryAction = actions.Single(a => a.EquivalenceKey == Lzm0003FactoryRegistrationFixer.Key);
+        Assert.Equal(new[] { "Consumer.cs", "Registration.cs" }, await ChangedDocumentsAsync(moveAction, project.Solution));
+        Assert.Equal(new[] { "Registration.cs" }, await ChangedDocumentsAsync(factoryAction, project.Solution));
     }
 
     [Fact]
@@ -1013,7 +1044,7 @@ public class Lzm0003LazyValueMoveTests
                 public string Data => ml.Data;
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true);
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.TestState.AdditionalProjects["Other"].Sources.Add(("Trainer.cs", Other));
@@ -1037,7 +1068,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task TopLevelLambdaRegistration_ConsumerInTheSameFile_ParamRefPointsToTheLazyValue()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using System;
@@ -1120,7 +1151,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task LastStatementsOfTheFile_CommentsStayBeforeTheGeneratedClass()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using Azure.Storage.Blobs;
@@ -1233,7 +1264,7 @@ public class Lzm0003LazyValueMoveTests
     /// <summary>The sample shape with a helper taking the service from its caller; <paramref name="extra"/> joins both states unchanged.</summary>
     private static Task MovesWithFeaturePipelineAsync(params (string Name, string Source)[] extra)
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using App;

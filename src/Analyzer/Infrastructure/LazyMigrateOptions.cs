@@ -18,6 +18,30 @@ internal sealed class LazyMigrateOptions
     public const string StartupMethodsKey = "lazymigrate.startup_methods";
     public const string ReadyMethodsKey = "lazymigrate.ready_methods";
 
+    /// <summary>Which LZM0003 rewrite comes first (the IDE default, Fix All, dotnet format): <c>factory_registration</c> or <c>lazy_value_move</c>.</summary>
+    public const string Lzm0003PreferredFixKey = "lazymigrate.lzm0003.preferred_fix";
+
+    /// <summary>The default of <see cref="Lzm0003PreferredFixKey"/>: the smallest correct change.</summary>
+    public const string FactoryRegistrationFix = "factory_registration";
+
+    /// <summary>The opt-in value of <see cref="Lzm0003PreferredFixKey"/>: the registration becomes a lazy static.</summary>
+    public const string LazyValueMoveFix = "lazy_value_move";
+
+    /// <summary>
+    /// True when the options for <paramref name="tree"/> (its own, else the global ones) ask for the
+    /// lazy-value move as the first LZM0003 fix.
+    /// </summary>
+    public static bool PrefersLazyValueMove(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree)
+    {
+        if ((tree is null || !provider.GetOptions(tree).TryGetValue(Lzm0003PreferredFixKey, out var value))
+            && !provider.GlobalOptions.TryGetValue(Lzm0003PreferredFixKey, out value))
+        {
+            return false;
+        }
+
+        return string.Equals(value.Trim(), LazyValueMoveFix, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static readonly string[] s_keys = { HeavyAssembliesKey, NotHeavyAssembliesKey, HeavyTypesKey, StartupMethodsKey, ReadyMethodsKey };
 
     public static readonly LazyMigrateOptions Empty = new(

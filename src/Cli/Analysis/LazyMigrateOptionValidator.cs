@@ -25,6 +25,16 @@ public static class LazyMigrateOptionValidator
     /// <summary>Messages for every malformed item in <paramref name="options"/> (key → raw value).</summary>
     public static IEnumerable<string> FindProblems(IReadOnlyDictionary<string, string> options, string source)
     {
+        // Empty (as the package's options file ships it) means the default.
+        if (options.TryGetValue(LazyMigrateOptions.Lzm0003PreferredFixKey, out var preferredFix)
+            && preferredFix.Trim() is { Length: > 0 } fix
+            && !string.Equals(fix, LazyMigrateOptions.FactoryRegistrationFix, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(fix, LazyMigrateOptions.LazyValueMoveFix, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"'{fix}' is not a valid value for '{LazyMigrateOptions.Lzm0003PreferredFixKey}' (in {source}): use "
+                + $"'{LazyMigrateOptions.FactoryRegistrationFix}' or '{LazyMigrateOptions.LazyValueMoveFix}'";
+        }
+
         foreach (var (key, accepted) in s_keys)
         {
             if (!options.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw))

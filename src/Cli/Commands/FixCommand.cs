@@ -20,13 +20,14 @@ public static class FixCommand
     /// <summary>The command's syntax.</summary>
     public static readonly CommandSpec Spec = new(
         "fix",
-        "lazymigrate fix [<path>] [--dry-run] [--force] [--max-iterations N] [options]",
+        "lazymigrate fix [<path>] [--dry-run | --verify-no-changes] [--force] [--max-iterations N] [options]",
         "Applies the LazyMigrate code fixes (Fix All, solution scope) until no fixable diagnostic remains, checks that every changed project still compiles, then writes the files atomically.",
         maxPositionals: 1,
         passThrough: false,
         new[]
         {
             new OptionSpec("--dry-run", "-n", null, "Print a unified diff of what would change; write nothing (exit 1 when changes are needed)."),
+            new OptionSpec("--verify-no-changes", null, null, "The same as --dry-run, for CI: exit 1 (with the diff) when some fix would still change a file."),
             new OptionSpec("--force", null, null, "Write even files that have uncommitted git changes."),
             new OptionSpec("--max-iterations", null, "N", $"Cap on fix passes (default: {DefaultMaxIterations}); reaching it is an error."),
         }.Concat(CommonOptions.Shared).ToArray());
@@ -37,7 +38,7 @@ public static class FixCommand
         var progress = new ProgressReporter(context, CommonOptions.ParseVerbosity(args));
         var target = TargetPathResolver.Resolve(context.ResolvePath(args.Positionals.FirstOrDefault() ?? "."));
         var maxIterations = args.PositiveInt("--max-iterations", DefaultMaxIterations);
-        var dryRun = args.Has("--dry-run");
+        var dryRun = args.Has("--dry-run") || args.Has("--verify-no-changes");
         var filter = CommonOptions.Filter(args, Path.GetDirectoryName(target)!, catalog);
 
         using var loaded = await SolutionLoader.LoadAsync(target, args.Has("--restore"), progress, cancellationToken).ConfigureAwait(false);

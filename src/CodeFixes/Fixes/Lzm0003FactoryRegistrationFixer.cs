@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers.Infrastructure;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -20,19 +21,20 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// instance captures a variable that is assigned again (the factory would see the later value).
 /// Note: the container disposes factory-built singletons on shutdown, instances it was handed it did not.
 /// <para>When LazyMigrate.Runtime is referenced and the service is only ever taken through
-/// constructors of plain classes of the project, the better rewrite is offered first, under
-/// <see cref="Key"/> (so Fix All and dotnet format apply it): the registration goes away and the
-/// instance becomes a lazy static (<see cref="SingletonToLazyValueMove"/>); the factory registration
-/// then stays available under <see cref="FactoryKey"/>.</para>
+/// constructors of plain classes of the project, a second rewrite is offered under
+/// <see cref="MoveKey"/>: the registration goes away and the instance becomes a lazy static
+/// (<see cref="SingletonToLazyValueMove"/>). That is a design change (constructor parameters
+/// disappear), so the factory registration comes first, and is what Fix All and dotnet format apply,
+/// unless <c>lazymigrate.lzm0003.preferred_fix = lazy_value_move</c> puts the move first.</para>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0003FactoryRegistrationFixer)), Shared]
 public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
 {
-    /// <summary>The equivalence key of this fix.</summary>
+    /// <summary>The equivalence key of the factory registration.</summary>
     public const string Key = "LZM0003.FactoryRegistration";
 
-    /// <summary>The equivalence key of the factory registration when the lazy-value move is offered first under <see cref="Key"/>.</summary>
-    public const string FactoryKey = "LZM0003.FactoryRegistration.FactoryOnly";
+    /// <summary>The equivalence key of the move to a lazy value (with the factory registration where the move does not apply).</summary>
+    public const string MoveKey = "LZM0003.MoveToLazyValue";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.EagerSingletonRegistration);
@@ -44,10 +46,16 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
     protected override string GetTitle(bool runtime) => "Register a factory (build on first resolve)";
 
     /// <inheritdoc />
-    protected override string? AlternativeEquivalenceKey => FactoryKey;
+    protected override string SolutionFixEquivalenceKey => MoveKey;
 
     /// <inheritdoc />
     protected override string SolutionFixTitle => SingletonToLazyValueMove.Title;
+
+    /// <inheritdoc />
+    protected override bool PrefersSolutionFix(Document document)
+        => LazyMigrateOptions.PrefersLazyValueMove(
+            document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider,
+            document.TryGetSyntaxTree(out var tree) ? tree : null);
 
     internal override Task<Solution?> ApplyAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
         => SingletonToLazyValueMove.TryApplyAsync(document, target, diagnostic, cancellationToken);

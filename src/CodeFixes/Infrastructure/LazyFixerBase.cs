@@ -37,22 +37,33 @@ public abstract class LazyFixerBase : CodeFixProvider
     public sealed override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(this);
 
     /// <summary>
-    /// The equivalence key under which <see cref="ApplyAsync"/> is offered when
-    /// <see cref="ApplyAcrossSolutionAsync"/> applies (then that one takes <see cref="EquivalenceKey"/>).
-    /// Null for fixers with a single rewrite.
+    /// The equivalence key of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>; null for
+    /// fixers with a single rewrite. Fix All under this key takes that rewrite for each diagnostic
+    /// where it applies and <see cref="ApplyAsync"/> elsewhere.
     /// </summary>
-    protected virtual string? AlternativeEquivalenceKey => null;
+    protected virtual string? SolutionFixEquivalenceKey => null;
 
     /// <summary>The title of the rewrite made by <see cref="ApplyAcrossSolutionAsync"/>; null for fixers with a single rewrite.</summary>
     protected virtual string? SolutionFixTitle => null;
 
     /// <summary>True when the fixer has a rewrite that changes several documents (<see cref="ApplyAcrossSolutionAsync"/>).</summary>
-    internal bool HasSolutionFix => AlternativeEquivalenceKey is not null && SolutionFixTitle is not null;
+    internal bool HasSolutionFix => SolutionFixEquivalenceKey is not null && SolutionFixTitle is not null;
+
+    /// <summary>True when Fix All under <paramref name="equivalenceKey"/> is the solution-wide rewrite.</summary>
+    internal bool IsSolutionFixKey(string? equivalenceKey) => HasSolutionFix && equivalenceKey == SolutionFixEquivalenceKey;
 
     /// <summary>
-    /// A rewrite for one diagnostic that may change several documents of the solution, preferred over
-    /// <see cref="ApplyAsync"/> under <see cref="EquivalenceKey"/> (dotnet format runs one key per
-    /// diagnostic id). Returns null when it does not apply; the caller checks errors and cleans up.
+    /// True when the solution-wide rewrite is offered first for diagnostics in <paramref name="document"/>:
+    /// the first action is the one the IDE's default, Fix All and <c>dotnet format</c> take. By default
+    /// the single-document rewrite comes first (it changes less).
+    /// </summary>
+    protected virtual bool PrefersSolutionFix(Document document) => false;
+
+    /// <summary>
+    /// A rewrite for one diagnostic that may change several documents of the solution, offered beside
+    /// <see cref="ApplyAsync"/> under <see cref="SolutionFixEquivalenceKey"/> (first when
+    /// <see cref="PrefersSolutionFix"/>: dotnet format runs one key per diagnostic id, the first offered).
+    /// Returns null when it does not apply; the caller checks errors and cleans up.
     /// </summary>
     internal virtual Task<Solution?> ApplyAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
         => Task.FromResult<Solution?>(null);
@@ -70,35 +81,31 @@ public abstract class LazyFixerBase : CodeFixProvider
                 ? null
                 : await FixAcrossSolutionAsync(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false);
 
-            // Only offer what really applies: the fix is computed here, once.
+            // Only offer what really applies: each rewrite is computed here, once, and is the action's result.
             var fixedDocument = await FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
             var title = node is null ? GetTitle(runtime) : GetTitle(runtime, node);
-            if (moved is not null)
+            var documentFix = fixedDocument is null
+                ? null
+                : CodeAction.Create(title, _ => Task.FromResult(fixedDocument), EquivalenceKey);
+            var solutionFix = moved is null
+                ? null
+                : CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), SolutionFixEquivalenceKey);
+
+            var ordered = solutionFix is not null && PrefersSolutionFix(context.Document)
+                ? new[] { solutionFix, documentFix }
+                : new[] { documentFix, solutionFix };
+            foreach (var action in ordered)
             {
-                // The best rewrite first, under the shared key (what Fix All and dotnet format apply);
-                // the single-document one stays available in the IDE under its own key.
-                context.RegisterCodeFix(CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), EquivalenceKey), diagnostic);
-                if (fixedDocument is not null)
+                if (action is not null)
                 {
-                    context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), AlternativeEquivalenceKey), diagnostic);
+                    context.RegisterCodeFix(action, diagnostic);
                 }
-
-                continue;
             }
-
-            if (fixedDocument is null)
-            {
-                continue;
-            }
-
-            // The rewrite is a pure function of the document: the computed result is the action.
-            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(fixedDocument), EquivalenceKey), diagnostic);
         }
     }
 
     /// <summary>
-    /// Fix All under <see cref="EquivalenceKey"/> for a fixer with a solution-wide rewrite: every
-    /// diagnostic in turn, on the solution as the previous ones left it (targets are tracked, so
+    /// Fix All under <see cref="SolutionFixEquivalenceKey"/>: every diagnostic in turn, on the solution as the previous ones left it (targets are tracked, so
     /// edits elsewhere in their documents do not lose them); each takes the solution-wide rewrite
     /// when it applies, else the single-document one.
     /// </summary>
@@ -193,7 +200,9 @@ public abstract class LazyFixerBase : CodeFixProvider
             moved = cleaned.Project.Solution;
         }
 
-        return moved;
+        // Tracked nodes survive in the returned solution (Fix All goes on from it); only a rewrite
+        // that changes some text counts.
+        return await TextChanges.KeepTextChangesAsync(original, moved, cancellationToken).ConfigureAwait(false) is null ? null : moved;
     }
 
     /// <summary>
@@ -226,6 +235,7 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// </summary>
     private async Task<Document?> FixTrackedAsync(Document current, IEnumerable<(Diagnostic Diagnostic, SyntaxNode Node)> targets, CancellationToken cancellationToken)
     {
+        var start = current;
         var changed = false;
         var errors = await CountErrorsAsync(current, cancellationToken).ConfigureAwait(false);
         foreach (var (diagnostic, node) in targets)
@@ -273,7 +283,10 @@ public abstract class LazyFixerBase : CodeFixProvider
             return null;
         }
 
-        return await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+        var cleaned = await CodeCleanup.CleanupAsync(current, cancellationToken).ConfigureAwait(false);
+
+        // A rewrite that ends where it started (an edit undone by cleanup, a no-op step) is no fix.
+        return await TextChanges.DifferAsync(start, cleaned, cancellationToken).ConfigureAwait(false) ? cleaned : null;
     }
 
     /// <summary>

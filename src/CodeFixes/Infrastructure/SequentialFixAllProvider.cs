@@ -15,7 +15,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// document to <see cref="LazyFixerBase.FixDocumentAsync"/>, which applies them one after the
 /// other on tracked nodes. Every such rewrite stays inside its document, so documents are independent.
 /// A fixer's solution-wide rewrite (<see cref="LazyFixerBase.ApplyAcrossSolutionAsync"/>, under its
-/// primary key) instead runs diagnostic after diagnostic on the evolving solution, since each one
+/// own key) instead runs diagnostic after diagnostic on the evolving solution, since each one
 /// edits other documents and builds on what the previous one generated.
 /// </summary>
 internal sealed class SequentialFixAllProvider : FixAllProvider
@@ -27,14 +27,20 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
         => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
-    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
+        // Computed here, not when the action runs: a Fix All that would change no text is not offered
+        // (dotnet format then reports nothing for it, and --verify-no-changes passes).
+        var cancellationToken = fixAllContext.CancellationToken;
+        var fixedSolution = await FixAllAsync(fixAllContext, cancellationToken).ConfigureAwait(false);
+        var result = await TextChanges.KeepTextChangesAsync(fixAllContext.Solution, fixedSolution, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return null;
+        }
+
         var title = fixAllContext.CodeActionEquivalenceKey ?? fixAllContext.DiagnosticIds.FirstOrDefault() ?? "LazyMigrate";
-        CodeAction action = CodeAction.Create(
-            "Fix all: " + title,
-            ct => FixAllAsync(fixAllContext, ct),
-            fixAllContext.CodeActionEquivalenceKey);
-        return Task.FromResult<CodeAction?>(action);
+        return CodeAction.Create("Fix all: " + title, _ => Task.FromResult(result), fixAllContext.CodeActionEquivalenceKey);
     }
 
     private async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken cancellationToken)
@@ -58,7 +64,7 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
                 break;
         }
 
-        if (_fixer.HasSolutionFix && context.CodeActionEquivalenceKey == _fixer.EquivalenceKey)
+        if (_fixer.IsSolutionFixKey(context.CodeActionEquivalenceKey))
         {
             var work = new List<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)>();
             foreach (var document in documents)

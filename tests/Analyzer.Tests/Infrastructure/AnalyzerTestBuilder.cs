@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers.Rules;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -95,7 +96,7 @@ internal sealed class AnalyzerTestBuilder
         }
 
         test.ExpectedDiagnostics.AddRange(_expected);
-        test.TestState.AdditionalReferences.AddRange(TestReferences.Framework);
+        test.TestState.AdditionalReferences.AddRange(FrameworkReferences.All);
         test.TestState.AdditionalReferences.AddRange(_references);
         return test.RunAsync(cancellationToken);
     }
@@ -104,7 +105,7 @@ internal sealed class AnalyzerTestBuilder
     {
         public AllAnalyzersTest()
         {
-            // The framework comes from the installed targeting packs (TestReferences): nothing to download.
+            // The framework comes from the installed targeting packs (FrameworkReferences): nothing to download.
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         }
 

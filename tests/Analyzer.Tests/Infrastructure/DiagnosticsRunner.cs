@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,7 +17,7 @@ internal static class DiagnosticsRunner
         CSharpCompilation.Create(
             "TestProject",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/src/File{i}.cs")),
-            TestReferences.Framework.Concat(references ?? FakeHeavyAssemblies.All),
+            FrameworkReferences.All.Concat(references ?? FakeHeavyAssemblies.All),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Analyzer diagnostics plus analyzer exceptions (reported as AD0001 diagnostics).</summary>

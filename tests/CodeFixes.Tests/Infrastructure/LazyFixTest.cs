@@ -19,16 +19,23 @@ namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
 internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
     where TFixer : CodeFixProvider, new()
 {
-    public LazyFixTest(bool runtime)
+    /// <param name="runtime">Whether the primary project references LazyMigrate.Runtime.</param>
+    /// <param name="analyzerConfig">Lines of a global analyzer config (like an .editorconfig that covers every file), if any.</param>
+    public LazyFixTest(bool runtime, string? analyzerConfig = null)
     {
-        ReferenceAssemblies = TestReferences.Net80;
-        // Every project gets the heavy stand-ins; only the primary project gets the runtime, so a
-        // multi-project test has one project with and one without it.
+        if (analyzerConfig is not null)
+        {
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + analyzerConfig + "\n"));
+        }
+
+        ReferenceAssemblies = TestReferences.None;
+        // Every project gets the framework and the heavy stand-ins; only the primary project gets the
+        // runtime, so a multi-project test has one project with and one without it.
         SolutionTransforms.Add((solution, projectId) =>
         {
             foreach (var id in solution.ProjectIds)
             {
-                solution = solution.AddMetadataReferences(id, TestReferences.Heavy);
+                solution = solution.AddMetadataReferences(id, TestReferences.Framework.Concat(TestReferences.Heavy));
             }
 
             return runtime ? solution.AddMetadataReference(projectId, TestReferences.Runtime) : solution;
@@ -42,7 +49,10 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
     protected override string DefaultFileExt => "cs";
 
     protected override CompilationOptions CreateCompilationOptions()
-        => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+        => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+            // The runtime is built for net8.0 and the references are the SDK's newer ones: the SDK's
+            // own builds silence these two unification warnings by default.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     protected override ParseOptions CreateParseOptions()
         => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
@@ -11,17 +12,21 @@ using Microsoft.CodeAnalysis.Testing;
 namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
 
 /// <summary>
-/// References for test compilations: .NET 8 reference assemblies, the real DI abstractions, tiny
+/// References for test compilations: the installed SDK's reference assemblies with the real DI and
+/// hosting abstractions (<see cref="FrameworkReferences"/>, nothing downloaded at test time), tiny
 /// stand-ins compiled here under the real catalog assembly names (the analyzer decides "heavy"
 /// by assembly name, so the stand-ins are heavy exactly as the real packages are), and optionally
 /// the real LazyMigrate.Runtime.
 /// </summary>
 internal static class TestReferences
 {
-    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80.AddPackages(
-        ImmutableArray.Create(
-            new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.2"),
-            new PackageIdentity("Microsoft.Extensions.Hosting.Abstractions", "8.0.1")));
+    /// <summary>
+    /// No reference-assembly package: the framework comes from <see cref="Framework"/>, added to every
+    /// project of a test (the testing library would otherwise download packages into a shared temp folder).
+    /// </summary>
+    public static readonly ReferenceAssemblies None = new("net10.0");
+
+    public static ImmutableArray<MetadataReference> Framework => FrameworkReferences.All;
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_heavy = new(BuildHeavyAssemblies, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -126,7 +131,7 @@ internal static class TestReferences
 
     private static ImmutableArray<MetadataReference> BuildHeavyAssemblies()
     {
-        var references = Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+        var references = Framework;
         var result = new List<MetadataReference>();
         foreach (var (assembly, source) in s_sources)
         {

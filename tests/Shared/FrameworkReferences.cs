@@ -4,20 +4,22 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace LazyMigrate.Analyzers.Tests.Infrastructure;
+namespace LazyMigrate.Tests.Shared;
 
 /// <summary>
-/// Reference assemblies for test compilations, taken from the installed SDK's targeting packs
-/// (Microsoft.NETCore.App.Ref + Microsoft.AspNetCore.App.Ref, which carry the real hosting and DI
-/// APIs): no download at test time.
+/// Framework references for test compilations, taken from the SDK that runs the tests: its targeting
+/// packs (Microsoft.NETCore.App.Ref and Microsoft.AspNetCore.App.Ref, which carries the real DI and
+/// hosting abstractions). Nothing is downloaded at test time, so test processes running in parallel
+/// on a machine with an empty NuGet cache cannot race on a shared download folder.
 /// </summary>
-internal static class TestReferences
+internal static class FrameworkReferences
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_framework = new(LoadFramework);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(Load);
 
-    public static ImmutableArray<MetadataReference> Framework => s_framework.Value;
+    /// <summary>The reference assemblies of the running .NET major version (BCL, DI, hosting, logging, options).</summary>
+    public static ImmutableArray<MetadataReference> All => s_all.Value;
 
-    private static ImmutableArray<MetadataReference> LoadFramework()
+    private static ImmutableArray<MetadataReference> Load()
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;      // .../shared/Microsoft.NETCore.App/10.0.x
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
