@@ -128,6 +128,10 @@ internal static class MarkdownReport
 
         string Ratio(string key) => Number(report.Ratios.TryGetValue(key, out var r) ? r : null, "0.00");
         sentences.Add($"Time to ready, median of the runs with nothing attached: **after** {Median(after.TimeToReadyMs, "0")} ms, **floor** {Median(floor.TimeToReadyMs, "0")} ms, **before** {Median(before.TimeToReadyMs, "0")} ms; after/floor = {Ratio("after/floor")}, before/after = {Ratio("before/after")}.");
+        var a = after.TimeToReadyMs!;
+        var f = floor.TimeToReadyMs!;
+        var overlap = a.Min <= f.Max && f.Min <= a.Max;
+        sentences.Add($"The spread of those runs (min–max): **after** {Number(a.Min, "0")}–{Number(a.Max, "0")} ms, **floor** {Number(f.Min, "0")}–{Number(f.Max, "0")} ms; the ranges {(overlap ? "overlap, so this run does not tell the two apart" : "do not overlap")}.");
         sentences.Add($"At ready, under the hook: **after** has {Median(after.HeavyAssemblies, "0")} heavy managed assemblies and {Median(after.HeavyNativeLibraries, "0")} heavy native libraries loaded (**before**: {Median(before.HeavyAssemblies, "0")} and {Median(before.HeavyNativeLibraries, "0")}), peak RSS {Median(after.PeakRssMb, "0.0")} MB (**floor** {Median(floor.PeakRssMb, "0.0")} MB, **before** {Median(before.PeakRssMb, "0.0")} MB).");
 
         // First use: the part whose first use after migration costs the most right after ready, and the same part elsewhere.

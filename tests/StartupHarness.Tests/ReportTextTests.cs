@@ -63,6 +63,10 @@ public sealed class ReportTextTests
             Assert.Contains(figure, text, StringComparison.Ordinal);
         }
 
+        Assert.Contains("**after** 103–103 ms, **floor** 100–100 ms; the ranges do not overlap.", text, StringComparison.Ordinal);
+        report.Variants.Single(v => v.Name == Harness.After).TimeToReadyMs = Statistic.Of(new[] { 95.0, 103.0 });
+        Assert.Contains("**after** 95–103 ms, **floor** 100–100 ms; the ranges overlap, so this run does not tell the two apart.", string.Join("\n", MarkdownReport.Summary(report)), StringComparison.Ordinal);
+
         // No successful runs of an app to compare: no sentence rather than a sentence with made-up figures.
         report.Variants.Single(v => v.Name == Harness.After).SucceededRuns = 0;
         Assert.Empty(MarkdownReport.Summary(report));
