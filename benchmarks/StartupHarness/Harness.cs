@@ -374,7 +374,7 @@ internal static class Harness
         report.Targets.Add(new TargetCheck("time to ready vs floor", "≤ 1.05 ×", Show(afterFloor, "0.00") + " ×", ran ? afterFloor <= 1.05 : null,
             "how the floor is built: what it still does before ready"));
         var speedup = report.Ratios["before/after"];
-        report.Targets.Add(new TargetCheck("speed-up vs unmigrated", "≥ 10 ×", Show(speedup, "0.0") + " ×", ran ? speedup >= 10 : null,
+        report.Targets.Add(new TargetCheck("speed-up vs unmigrated", "≥ 10 ×", Show(speedup, "0.00") + " ×", ran ? speedup >= 10 : null,
             $"how much work the app as written does before ready (before: {Show(Ready(Before), "0")} ms); more eager work, higher ratio"));
         report.Targets.Add(new TargetCheck("heavy native libraries at ready", "0", Show(after.HeavyNativeLibraries?.Max, "0"), ran ? after.HeavyNativeLibraries?.Max == 0 : null));
         // Allowed: assemblies loaded only because a DI registration names the service type (see DiRegistrationEvidence).
