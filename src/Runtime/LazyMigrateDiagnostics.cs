@@ -26,8 +26,20 @@ public static class LazyMigrateDiagnostics
     /// <summary>Histogram of package load durations, in milliseconds.</summary>
     public const string LoadDurationHistogramName = "lazymigrate.package.load.duration";
 
+    /// <summary>Counter of lazy values built (factory completed).</summary>
+    public const string ValueBuildsCounterName = "lazymigrate.value.builds";
+
+    /// <summary>Counter of lazy value builds that failed: the factory threw, the package failed, or the package name is unknown.</summary>
+    public const string ValueFailuresCounterName = "lazymigrate.value.failures";
+
     /// <summary>Name of the activity started for each package load.</summary>
     public const string LoadActivityName = "LazyMigrate.LoadPackage";
+
+    /// <summary>Name of the activity started for each lazy value build.</summary>
+    public const string BuildValueActivityName = "LazyMigrate.BuildValue";
+
+    /// <summary>Tag holding a lazy value's declaration (<c>File.cs:line (member)</c>, no directory).</summary>
+    public const string ValueTag = "value";
 
     /// <summary>Tag holding the package name.</summary>
     public const string PackageTag = "package";
@@ -35,14 +47,17 @@ public static class LazyMigrateDiagnostics
     /// <summary>Tag holding the package priority.</summary>
     public const string PriorityTag = "priority";
 
-    /// <summary>Tag holding what triggered the load: "background", "eager" or "first-access".</summary>
+    /// <summary>Tag holding what triggered the load or build: "background", "eager" or "first-access".</summary>
     public const string TriggerTag = "trigger";
 
-    // Created on the first load only (this class has no other static state), never at startup.
+    // Created on the first load or value build (this class has no other static state), never at startup.
     private static readonly Meter s_meter = new(MeterName, typeof(LazyMigrateDiagnostics).Assembly.GetName().Version?.ToString());
     private static readonly Counter<long> s_loads = s_meter.CreateCounter<long>(LoadsCounterName, "{load}", "Heavy packages loaded");
     private static readonly Counter<long> s_failures = s_meter.CreateCounter<long>(FailuresCounterName, "{failure}", "Heavy package loads that failed");
     private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>(LoadDurationHistogramName, "ms", "Time to load a heavy package");
+
+    private static readonly Counter<long> s_valueBuilds = s_meter.CreateCounter<long>(ValueBuildsCounterName, "{build}", "Lazy values built");
+    private static readonly Counter<long> s_valueFailures = s_meter.CreateCounter<long>(ValueFailuresCounterName, "{failure}", "Lazy value builds that failed");
 
     internal static readonly ActivitySource Source = new(ActivitySourceName);
 
@@ -77,6 +92,39 @@ public static class LazyMigrateDiagnostics
         {
             new(PackageTag, package),
             new(PriorityTag, priority),
+            new(TriggerTag, triggerKind),
+        });
+    }
+
+    internal static void RecordValueBuild(string value, string? package, string triggerKind, bool success)
+    {
+        var tags = new TagList
+        {
+            { ValueTag, value },
+            { PackageTag, package },
+            { TriggerTag, triggerKind },
+        };
+        if (success)
+        {
+            s_valueBuilds.Add(1, tags);
+        }
+        else
+        {
+            s_valueFailures.Add(1, tags);
+        }
+    }
+
+    internal static Activity? StartValueActivity(string value, string? package, string triggerKind)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        return Source.StartActivity(BuildValueActivityName, ActivityKind.Internal, parentContext: default, tags: new KeyValuePair<string, object?>[]
+        {
+            new(ValueTag, value),
+            new(PackageTag, package),
             new(TriggerTag, triggerKind),
         });
     }

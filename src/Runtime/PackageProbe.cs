@@ -29,7 +29,7 @@ public static class PackageProbe
     public static bool IsPackagePresent(string packageName)
     {
         ArgumentException.ThrowIfNullOrEmpty(packageName);
-        if (LazyPackageRegistry.Default.TryGet(packageName, out var package) && !package.IsImplicit)
+        if (LazyPackageRegistry.Default.TryGet(packageName, out var package))
         {
             return package.IsAvailable;
         }
