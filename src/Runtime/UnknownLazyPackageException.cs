@@ -32,17 +32,17 @@ public sealed class UnknownLazyPackageException : LazyLoadException
         text.Append("No lazy package named '").Append(packageName).Append("' is registered or in the built-in catalog");
         if (suggestions is { Count: > 0 })
         {
-            text.Append(". Did you mean ");
+            text.Append(" (did you mean ");
             for (var i = 0; i < suggestions.Count; i++)
             {
                 text.Append(i == 0 ? string.Empty : i == suggestions.Count - 1 ? " or " : ", ").Append('\'').Append(suggestions[i]).Append('\'');
             }
 
-            text.Append('?');
+            text.Append("?)");
         }
         else
         {
-            text.Append(". Register it first with LazyPackageRegistry.Default.Register(\"").Append(packageName).Append("\", …)");
+            text.Append("; register it first with LazyPackageRegistry.Default.Register(\"").Append(packageName).Append("\", …)");
         }
 
         AppendSites(text, declarationSite, firstUseSite, inner: null);
