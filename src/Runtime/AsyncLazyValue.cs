@@ -244,6 +244,7 @@ public sealed class AsyncLazyValue<T> : ITrackedValue
     private async Task<T> BuildAsync(UseSite? site, CancellationToken cancellationToken)
     {
         var started = _record.Started();
+        var startedAt = DateTimeOffset.UtcNow;
         var triggerKind = site?.Kind ?? UseSite.FirstAccessKind;
         using var activity = LazyMigrateDiagnostics.StartValueActivity(_declarationTag, _packageName, triggerKind);
         try
@@ -290,7 +291,7 @@ public sealed class AsyncLazyValue<T> : ITrackedValue
             _record.Built(started);
             _value = value;
             _hasValue = true;
-            LazyMigrateDiagnostics.RecordValueBuild(_declarationTag, package?.Name, triggerKind, success: true);
+            LazyMigrateDiagnostics.RecordValueBuilt(_declarationTag, package?.Name, triggerKind);
             return value;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -305,8 +306,7 @@ public sealed class AsyncLazyValue<T> : ITrackedValue
             }
 
             Volatile.Write(ref _failedAt, Stopwatch.GetTimestamp());
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            LazyMigrateDiagnostics.RecordValueBuild(_declarationTag, _package?.Name ?? _packageName, triggerKind, success: false);
+            LazyMigrateDiagnostics.RecordValueFailure(activity, _declarationTag, _package?.Name ?? _packageName, triggerKind, startedAt, ex.Message);
             throw;
         }
     }

@@ -319,8 +319,7 @@ public sealed class LazyValue : ITrackedValue
         var started = _record.Started();
         var declaration = DeclarationSite;
         var triggerKind = site?.Kind ?? UseSite.FirstAccessKind;
-        var tag = CallSites.ShortDeclaration(_declaringFile, _declaringLine, _declaringMember);
-        using var activity = LazyMigrateDiagnostics.StartValueActivity(tag, _packageName, triggerKind);
+        using var activity = LazyMigrateDiagnostics.IsActive ? LazyMigrateDiagnostics.StartValueActivity(DiagnosticsTag, _packageName, triggerKind) : null;
         var package = Package;
         try
         {
@@ -332,7 +331,7 @@ public sealed class LazyValue : ITrackedValue
         }
         catch (UnknownLazyPackageException ex)
         {
-            throw Fail(started, ex, packageFailed: false, activity, tag, triggerKind);
+            throw Fail(started, ex, packageFailed: false, activity, triggerKind);
         }
 
         if (package is not null)
@@ -345,7 +344,7 @@ public sealed class LazyValue : ITrackedValue
             {
                 // Re-issued with this value's own declaration and first-use sites.
                 var error = new LazyLoadException(package.Name, ex.FailedComponent, declaration, FirstUseSite, ex.InnerException ?? ex);
-                throw Fail(started, error, packageFailed: true, activity, tag, triggerKind);
+                throw Fail(started, error, packageFailed: true, activity, triggerKind);
             }
         }
 
@@ -357,7 +356,7 @@ public sealed class LazyValue : ITrackedValue
         catch (Exception ex)
         {
             var error = LazyLoadException.ForFactory(package?.Name ?? _packageName, DescribeFailure(ex), declaration, FirstUseSite, ex);
-            throw Fail(started, error, packageFailed: false, activity, tag, triggerKind);
+            throw Fail(started, error, packageFailed: false, activity, triggerKind);
         }
 
         // Recorded before publishing, so a reader that sees the value sees it built.
@@ -372,15 +371,24 @@ public sealed class LazyValue : ITrackedValue
             Volatile.Write(ref _valueType, result.GetType());
         }
 
-        LazyMigrateDiagnostics.RecordValueBuild(tag, package?.Name, triggerKind, success: true);
+        if (LazyMigrateDiagnostics.IsActive)
+        {
+            LazyMigrateDiagnostics.RecordValueBuilt(DiagnosticsTag, package?.Name, triggerKind);
+        }
+
         return result;
     }
 
-    private LazyLoadException Fail(long started, LazyLoadException error, bool packageFailed, Activity? activity, string tag, string triggerKind)
+    /// <summary>The declaration without directories, for metric tags and activities.</summary>
+    private string DiagnosticsTag => CallSites.ShortDeclaration(_declaringFile, _declaringLine, _declaringMember);
+
+    private LazyLoadException Fail(long started, LazyLoadException error, bool packageFailed, IDisposable? activity, string triggerKind)
     {
         _record.Failed(started, error, packageFailed);
-        activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-        LazyMigrateDiagnostics.RecordValueBuild(tag, Package?.Name ?? _packageName, triggerKind, success: false);
+
+        // The start time is derived here, not read on every build: the success path stays free of clock and diagnostics work.
+        var startedAt = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(started);
+        LazyMigrateDiagnostics.RecordValueFailure(activity, DiagnosticsTag, Package?.Name ?? _packageName, triggerKind, startedAt, error.Message);
         return error;
     }
 

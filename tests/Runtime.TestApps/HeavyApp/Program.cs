@@ -201,8 +201,10 @@ namespace LazyMigrate.Runtime.HeavyApp
         {
             var value = new LazyValue(() => new object());
             Console.WriteLine($"BEFORE-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
+            Console.WriteLine($"BEFORE-DIAGNOSTICS={Report.IsLoaded("System.Diagnostics.DiagnosticSource")}");
             _ = value.Value;
             Console.WriteLine($"AFTER-ACCESS-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
+            Console.WriteLine($"AFTER-ACCESS-DIAGNOSTICS={Report.IsLoaded("System.Diagnostics.DiagnosticSource")}");
             Console.WriteLine($"FIRSTUSE={value.FirstUseSite}");
             Console.WriteLine($"AFTER-SITE-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
             return 0;
