@@ -49,7 +49,7 @@ internal static class AotApp
         {
             "publish", Path.Combine(ProjectDirectory, "LazyMigrate.Runtime.AotApp.csproj"),
             "-c", s_configuration, "-r", "linux-x64", "-o", output,
-            "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", "-v:m",
+            "-nodeReuse:false", "-clp:NoSummary", "-v:m",
         };
         return Run("dotnet", args, null, TimeSpan.FromMinutes(15), forBuild: true);
     }
