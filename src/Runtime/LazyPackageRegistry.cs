@@ -157,7 +157,7 @@ public sealed class LazyPackageRegistry
             }
 
             var snapshot = value.Snapshot(package?.Name ?? value.BoundPackageName);
-            if (package is null && value.BoundPackageName is { } unknown && snapshot.State == LazyValueState.NotBuilt)
+            if (package is null && value.BoundPackageName is { } unknown && snapshot.State == LazyValueState.NotBuilt && !IsAppAssembly(unknown))
             {
                 // Certain to fail at first access: say so now, where an operator looks.
                 var error = new UnknownLazyPackageException(unknown, Suggest(unknown), snapshot.DeclarationSite, firstUseSite: null);
@@ -181,11 +181,31 @@ public sealed class LazyPackageRegistry
 
     /// <summary>
     /// The package a lazy value names: a registered name, else the catalog package owning an
-    /// assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c> → EF Core).
+    /// assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c> → EF Core), else, when the
+    /// name is an assembly the app contains, a package of that one assembly registered now (the code
+    /// fixes name a type marked <c>[Heavy]</c> by its assembly).
     /// </summary>
-    /// <exception cref="UnknownLazyPackageException">Neither: the name is misspelled or the package was never registered.</exception>
+    /// <exception cref="UnknownLazyPackageException">None of these: the name is misspelled or the package was never registered.</exception>
     internal LazyPackage Resolve(string name, string? declarationSite, string? firstUseSite)
-        => TryResolveRegistered(name) ?? throw new UnknownLazyPackageException(name, Suggest(name), declarationSite, firstUseSite);
+    {
+        var package = TryResolveRegistered(name);
+        if (package is not null)
+        {
+            return package;
+        }
+
+        if (IsAppAssembly(name))
+        {
+            var created = new LazyPackage(name, 3, new[] { name }, Array.Empty<string>(), null,
+                "an assembly of the app, named by a lazy value", declarationSite, isBuiltIn: false);
+            return Add(created, replace: false);
+        }
+
+        throw new UnknownLazyPackageException(name, Suggest(name), declarationSite, firstUseSite);
+    }
+
+    /// <summary>An exact assembly name (not a pattern) the app contains: a lazy value may name it as its package.</summary>
+    private static bool IsAppAssembly(string name) => !name.EndsWith('*') && AppDependencies.Current.IsAssemblyPresent(name);
 
     /// <summary>The package a tracked value belongs to in this registry, resolved without registering anything; null for none.</summary>
     internal LazyPackage? PackageOf(ITrackedValue value)

@@ -32,8 +32,10 @@ namespace LazyMigrate;
 /// <para>Package names: the name is resolved at first access, not at declaration (a static
 /// initializer must never throw, and the app may register the package later). A registered name
 /// wins; else a catalog package owning an assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c>
-/// → <c>Microsoft.EntityFrameworkCore</c>); any other name fails the access with
-/// <see cref="UnknownLazyPackageException"/>, which suggests the closest known names.</para>
+/// → <c>Microsoft.EntityFrameworkCore</c>); else, when the app contains an assembly of that name,
+/// a package of that assembly (what the code fixes generate for a type marked <c>[Heavy]</c>); any
+/// other name fails the access with <see cref="UnknownLazyPackageException"/>, which suggests the
+/// closest known names.</para>
 /// <para>Failures throw <see cref="LazyLoadException"/> (<see cref="LazyLoadException.IsFactoryFailure"/>
 /// when the factory threw rather than the package failing); the retry policy is the one of
 /// <see cref="LazyPackage"/>: the failure is reported until <see cref="RetryDelay"/> passed or

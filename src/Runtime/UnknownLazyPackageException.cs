@@ -5,8 +5,8 @@ using System.Text;
 namespace LazyMigrate;
 
 /// <summary>
-/// A lazy value names a package that is neither registered nor in the built-in catalog (usually a
-/// misspelling). Thrown at the value's first access instead of building it as if the name were
+/// A lazy value names a package that is neither registered, nor in the built-in catalog, nor an
+/// assembly of the app (usually a misspelling). Thrown at the value's first access instead of building it as if the name were
 /// right; the message suggests the closest known names. Registering the name (or fixing it) and
 /// then retrying after the retry delay or <c>Reset()</c> resolves it.
 /// </summary>

@@ -329,6 +329,22 @@ public sealed class LazyValueTests
     }
 
     [Fact]
+    public void A_package_name_that_is_an_assembly_of_the_app_gets_a_package_of_that_assembly()
+    {
+        // What the code fixes generate for a type marked [Heavy]: its assembly's name. This test app
+        // contains xunit.assert; neither a registration nor the catalog names it.
+        Assert.False(LazyPackageRegistry.Default.TryGet("xunit.assert", out _));
+        var value = new LazyValue("xunit.assert", () => "asserted");
+
+        Assert.Equal("asserted", value.Get<string>());
+        var package = LazyPackageRegistry.Default.Get("xunit.assert");
+        Assert.Same(package, value.Package);
+        Assert.Equal(new[] { "xunit.assert" }, package.Assemblies);
+        Assert.Equal(LazyPackageState.Loaded, package.State);
+        Assert.False(package.IsBuiltIn);
+    }
+
+    [Fact]
     public void Catalog_package_missing_from_the_app_fails_with_its_main_assembly()
     {
         // TorchSharp is in the built-in catalog but not in this test app.
