@@ -220,6 +220,8 @@ public sealed class LazyPackage
 
     internal PackageStatus Snapshot()
     {
+        // The first-use site's file:line may be read from symbols now: outside the lock a load takes.
+        var trigger = Volatile.Read(ref _trigger)?.ToString();
         lock (_runner)
         {
             var state = State;
@@ -235,7 +237,7 @@ public sealed class LazyPackage
                 Priority,
                 loadTime,
                 state == LazyPackageState.Failed ? _lastError : null,
-                _trigger?.ToString(),
+                trigger,
                 _assemblies,
                 _loadedAssemblies,
                 _loadedNativeLibraries,

@@ -89,10 +89,12 @@ internal sealed class ValueRecord
 
     public ValueStatus Snapshot(string? declarationSite, string? packageName, UseSite? firstUse, TimeSpan retryDelay)
     {
+        // The site's file:line may be read from symbols now: outside the lock a build takes.
+        var site = firstUse?.ToString();
         lock (_gate)
         {
             var buildTime = _state == LazyValueState.Building ? Stopwatch.GetElapsedTime(_startedAt).TotalMilliseconds : _buildTimeMs;
-            return new ValueStatus(declarationSite, packageName, _state, buildTime, _error, firstUse?.ToString(), NextRetry(_failedAt, retryDelay));
+            return new ValueStatus(declarationSite, packageName, _state, buildTime, _error, site, NextRetry(_failedAt, retryDelay));
         }
     }
 
