@@ -51,9 +51,9 @@ public static class LazyMigrateDiagnostics
     /// <summary>Tag holding what triggered the load or build: "background", "eager" or "first-access".</summary>
     public const string TriggerTag = "trigger";
 
-    // Set once the meter and the activity source exist. Creating them costs tens of milliseconds (the
-    // diagnostics assembly loads): a package load pays that anyway, the first access to a lazy value
-    // must not. So a value's build is counted and traced only once they exist; its failure always is.
+    // Set once the meter and the activity source exist. Creating them is costly (the diagnostics
+    // assembly loads): a package load pays that anyway, the first access to a lazy value must not.
+    // So a value's build is counted and traced only once they exist; its failure always is.
     private static volatile bool s_active;
 
     /// <summary>True once a package load or a value failure created the meter and the activity source.</summary>

@@ -29,7 +29,7 @@ internal static class CallSites
     /// The first frame outside this library and CoreLib (task/thread-pool plumbing), skipping the
     /// static constructors of holder classes (<see cref="LazyValueHolderAttribute"/>): their caller,
     /// the property getter, is the use site. The walk reads no symbols (that is what made a first
-    /// access cost milliseconds): the frame's file and line are resolved when the site is printed.
+    /// access slow): the frame's file and line are resolved when the site is printed.
     /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A frame whose method metadata was trimmed yields null and is skipped; the site is then unnamed, nothing else depends on it.")]
     public static UseSite? FirstUserFrame()
