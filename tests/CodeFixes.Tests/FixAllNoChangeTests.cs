@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -39,13 +39,13 @@ public class FixAllNoChangeTests
         """;
 
     [Theory]
-    [InlineData(Lzm0003FactoryRegistrationFixer.Key)]
-    [InlineData(Lzm0003FactoryRegistrationFixer.MoveKey)]
+    [InlineData(LZM0003FactoryRegistrationFixer.Key)]
+    [InlineData(LZM0003FactoryRegistrationFixer.MoveKey)]
     public async Task RefusedEverywhere_NoCodeAction_AndFixAllIsNotOffered(string equivalenceKey)
     {
         var (document, diagnostics) = await AnalyzeAsync(Source);
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
-        var fixer = new Lzm0003FactoryRegistrationFixer();
+        var fixer = new LZM0003FactoryRegistrationFixer();
 
         var actions = new List<CodeAction>();
         await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
@@ -79,9 +79,9 @@ public class FixAllNoChangeTests
             """;
         var (document, diagnostics) = await AnalyzeAsync(Source, Fixable);
         Assert.Equal(2, diagnostics.Count(d => d.Id == "LZM0003"));
-        var fixer = new Lzm0003FactoryRegistrationFixer();
+        var fixer = new LZM0003FactoryRegistrationFixer();
 
-        foreach (var key in new[] { Lzm0003FactoryRegistrationFixer.Key, Lzm0003FactoryRegistrationFixer.MoveKey })
+        foreach (var key in new[] { LZM0003FactoryRegistrationFixer.Key, LZM0003FactoryRegistrationFixer.MoveKey })
         {
             var context = new FixAllContext(document, fixer, FixAllScope.Solution, key, new[] { "LZM0003" }, new FixedDiagnostics(diagnostics), CancellationToken.None);
             var fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,7 +11,7 @@ namespace LazyMigrate.CodeFixes.Tests;
 /// <summary>Rules every fixer follows (DESIGN.md §4): found by reflection so a new fixer cannot skip them.</summary>
 public class FixerConventionTests
 {
-    private static readonly Type[] s_fixers = typeof(Lzm0001LazyStaticMemberFixer).Assembly.GetTypes()
+    private static readonly Type[] s_fixers = typeof(LZM0001LazyStaticMemberFixer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
         .ToArray();
 

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Xml.Linq;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 
 namespace LazyMigrate.CodeFixes.Tests;
 
@@ -102,7 +102,7 @@ public sealed class FormatEndToEndTests : IDisposable
     /// <summary>The copy must not see the repository's build files: it gets its own, with the repository's versions.</summary>
     private void WriteOwnBuildFiles(string repoRoot)
     {
-        var analyzerDir = Path.GetDirectoryName(typeof(Lzm0001LazyStaticMemberFixer).Assembly.Location)! + Path.DirectorySeparatorChar;
+        var analyzerDir = Path.GetDirectoryName(typeof(LZM0001LazyStaticMemberFixer).Assembly.Location)! + Path.DirectorySeparatorChar;
         File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), $"""
             <Project>
               <PropertyGroup>

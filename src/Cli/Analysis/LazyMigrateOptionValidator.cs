@@ -25,12 +25,12 @@ public static class LazyMigrateOptionValidator
     /// <summary>Messages for every malformed item in <paramref name="options"/> (key → raw value).</summary>
     public static IEnumerable<string> FindProblems(IReadOnlyDictionary<string, string> options, string source)
     {
-        if (options.TryGetValue(LazyMigrateOptions.Lzm0003PreferredFixKey, out var preferredFix)
+        if (options.TryGetValue(LazyMigrateOptions.LZM0003PreferredFixKey, out var preferredFix)
             && preferredFix.Trim() is var fix
             && !string.Equals(fix, LazyMigrateOptions.FactoryRegistrationFix, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(fix, LazyMigrateOptions.LazyValueMoveFix, StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"'{fix}' is not a valid value for '{LazyMigrateOptions.Lzm0003PreferredFixKey}' (in {source}): use "
+            yield return $"'{fix}' is not a valid value for '{LazyMigrateOptions.LZM0003PreferredFixKey}' (in {source}): use "
                 + $"'{LazyMigrateOptions.FactoryRegistrationFix}' or '{LazyMigrateOptions.LazyValueMoveFix}'";
         }
 

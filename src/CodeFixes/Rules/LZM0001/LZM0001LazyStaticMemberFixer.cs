@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0001: a heavy static field/property initializer (or static-constructor assignment) becomes a
@@ -23,8 +23,8 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// written outside their initializer, attributed fields, volatile fields and properties with setters
 /// (a get-only property would change their meaning).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0001LazyStaticMemberFixer)), Shared]
-public sealed class Lzm0001LazyStaticMemberFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0001LazyStaticMemberFixer)), Shared]
+public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix (stable across releases).</summary>
     public const string Key = "LZM0001.LazyStaticMember";

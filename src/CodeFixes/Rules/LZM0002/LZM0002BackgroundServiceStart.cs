@@ -2,11 +2,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers.Infrastructure;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Infrastructure;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// The LZM0002 fix inside a <c>BackgroundService.ExecuteAsync</c>: the service's work starts with
@@ -20,7 +21,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// <c>LazyLoading.MarkReady()</c>, or <c>AddLazyLoading()</c> from LazyMigrate.AspNetCore):
 /// without a ready signal the service would never start.</para>
 /// </summary>
-internal static class BackgroundServiceStart
+internal static class LZM0002BackgroundServiceStart
 {
     private const string LazyLoadingMetadataName = "LazyMigrate.LazyLoading";
 

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0002: <c>var x = new Heavy(..);</c> in code that runs once (entry point, top-level statements,
@@ -24,13 +24,13 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// where the local was (<c>s_x = new LazyValue(.., () =&gt; CreateX(path));</c>) and the factory
 /// receives them.
 /// <para>Inside a <c>BackgroundService.ExecuteAsync</c>, the service instead starts once the app is
-/// ready (<see cref="BackgroundServiceStart"/>).</para>
+/// ready (<see cref="LZM0002BackgroundServiceStart"/>).</para>
 /// <para>Other heavy statements (a discarded call such as <c>MagickNET.Initialize();</c>, a use of
 /// the value) get no fix: they are work the program asked for at that point. Moving them into a
 /// helper would keep them on the startup path and only trade LZM0002 for LZM0008.</para>
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0002DeferStartupWorkFixer)), Shared]
-public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0002DeferStartupWorkFixer)), Shared]
+public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix.</summary>
     public const string Key = "LZM0002.DeferStartupWork";
@@ -50,15 +50,15 @@ public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime, SyntaxNode target)
-        => BackgroundServiceStart.IsInExecuteAsync(target) ? BackgroundServiceStart.Title : GetTitle(runtime);
+        => LZM0002BackgroundServiceStart.IsInExecuteAsync(target) ? LZM0002BackgroundServiceStart.Title : GetTitle(runtime);
 
     internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // A background service's work is not deferred statement by statement: the whole service
         // starts once the app is ready (the same equivalence key, so Fix All and dotnet format apply both).
-        if (BackgroundServiceStart.IsInExecuteAsync(target))
+        if (LZM0002BackgroundServiceStart.IsInExecuteAsync(target))
         {
-            return BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
+            return LZM0002BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
         }
 
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
@@ -105,7 +105,7 @@ public sealed class Lzm0002DeferStartupWorkFixer : LazyFixerBase
         diagnostic.Properties.TryGetValue("HeavyType", out var heavyType);
 
         // A value that only feeds one singleton registration: the whole computation moves into a factory registration.
-        var registered = await SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
+        var registered = await LZM0002SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
         if (registered is not null)
         {
             return registered;

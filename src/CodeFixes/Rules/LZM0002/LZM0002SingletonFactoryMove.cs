@@ -2,14 +2,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace LazyMigrate.CodeFixes.Infrastructure;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0002 for a value whose only purpose is a singleton registration:
@@ -26,7 +26,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// work (pure LINQ and record construction allowed), and the value is not disposable (the container
 /// disposes factory-built singletons, never instances it was handed).
 /// </summary>
-internal static class SingletonFactoryMove
+internal static class LZM0002SingletonFactoryMove
 {
     private const int MaxChain = 8;
 
@@ -247,7 +247,7 @@ internal static class SingletonFactoryMove
             return false;
         }
 
-        return Lzm0002DeferStartupWorkFixer.OnlyHeavyWork(operation, heavyType, localType, IsPure);
+        return LZM0002DeferStartupWorkFixer.OnlyHeavyWork(operation, heavyType, localType, IsPure);
     }
 
     private static bool IsPure(IMethodSymbol method)

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0003: <c>AddSingleton(new Heavy(..))</c> (also generic, keyed and TryAdd forms) becomes a
@@ -23,15 +23,15 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// <para>When LazyMigrate.Runtime is referenced and the service is only ever taken through
 /// constructors of plain classes of the project, a second rewrite is offered under
 /// <see cref="MoveKey"/>: the registration goes away and the instance becomes a lazy static
-/// (<see cref="SingletonToLazyValueMove"/>). That is a design change (constructor parameters
+/// (<see cref="LZM0003LazyValueMove"/>). That is a design change (constructor parameters
 /// disappear), so the factory registration comes first, and is what Fix All and dotnet format apply,
 /// unless <c>lazymigrate.lzm0003.preferred_fix = lazy_value_move</c> puts the move first.</para>
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0003FactoryRegistrationFixer)), Shared]
-public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0003FactoryRegistrationFixer)), Shared]
+public sealed class LZM0003FactoryRegistrationFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of the factory registration.</summary>
-    public const string Key = "LZM0003.FactoryRegistration";
+    public const string Key = "LZM0003.RegisterFactory";
 
     /// <summary>The equivalence key of the move to a lazy value (with the factory registration where the move does not apply).</summary>
     public const string MoveKey = "LZM0003.MoveToLazyValue";
@@ -49,7 +49,7 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
     protected override string SolutionFixEquivalenceKey => MoveKey;
 
     /// <inheritdoc />
-    protected override string SolutionFixTitle => SingletonToLazyValueMove.Title;
+    protected override string SolutionFixTitle => LZM0003LazyValueMove.Title;
 
     /// <inheritdoc />
     protected override bool PrefersSolutionFix(Document document)
@@ -58,7 +58,7 @@ public sealed class Lzm0003FactoryRegistrationFixer : LazyFixerBase
             document.TryGetSyntaxTree(out var tree) ? tree : null);
 
     internal override Task<Solution?> ApplyAcrossSolutionAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
-        => SingletonToLazyValueMove.TryApplyAsync(document, target, diagnostic, cancellationToken);
+        => LZM0003LazyValueMove.TryApplyAsync(document, target, diagnostic, cancellationToken);
 
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers.Infrastructure;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +13,7 @@ using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace LazyMigrate.CodeFixes.Infrastructure;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0003, second rewrite: <c>services.AddSingleton(new Heavy(..));</c> is removed and the instance
@@ -29,7 +30,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// method used as a delegate or of a controller-like type) refuses, so no resolution can find the
 /// registration missing.</para>
 /// </summary>
-internal static class SingletonToLazyValueMove
+internal static class LZM0003LazyValueMove
 {
     /// <summary>Title of the code action.</summary>
     public const string Title = "Move the singleton to a lazy value";

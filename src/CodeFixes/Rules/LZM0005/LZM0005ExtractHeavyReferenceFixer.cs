@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0005: the statement naming the heavy type moves into a separate non-inlined method, so the
@@ -16,8 +16,8 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// local's own type is light. No fix for heavy types in the method signature, heavy-typed locals,
 /// or flow that cannot leave the method (see <see cref="StatementExtractor"/>).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0005ExtractHeavyReferenceFixer)), Shared]
-public sealed class Lzm0005ExtractHeavyReferenceFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0005ExtractHeavyReferenceFixer)), Shared]
+public sealed class LZM0005ExtractHeavyReferenceFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix.</summary>
     public const string Key = "LZM0005.ExtractToNonInlinedMethod";
@@ -32,5 +32,5 @@ public sealed class Lzm0005ExtractHeavyReferenceFixer : LazyFixerBase
     protected override string GetTitle(bool runtime) => "Move into a separate non-inlined method";
 
     internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
-        => HeavyStatementFixes.ExtractAsync(document, target, diagnostic, cancellationToken);
+        => LZM0005HeavyStatementFixes.ExtractAsync(document, target, diagnostic, cancellationToken);
 }

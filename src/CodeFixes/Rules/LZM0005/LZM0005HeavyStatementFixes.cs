@@ -1,13 +1,14 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Infrastructure;
+namespace LazyMigrate.CodeFixes.Rules;
 
-/// <summary>The "move the heavy statement out of the startup method" rewrite shared by LZM0002 and LZM0005.</summary>
-internal static class HeavyStatementFixes
+/// <summary>LZM0005's rewrite: the statement naming the heavy type moves out of the startup method.</summary>
+internal static class LZM0005HeavyStatementFixes
 {
     public static Task<Document?> ExtractAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

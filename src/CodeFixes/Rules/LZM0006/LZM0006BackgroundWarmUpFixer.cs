@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0006, only when the forced value is discarded (<c>_ = s_x.Value;</c>, <c>pkg.EnsureLoaded();</c>):
@@ -18,8 +18,8 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// value is used by the surrounding code there is no safe rewrite and no fix is offered.
 /// Note: a failure now surfaces at the first real use instead of at startup.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0006BackgroundWarmUpFixer)), Shared]
-public sealed class Lzm0006BackgroundWarmUpFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0006BackgroundWarmUpFixer)), Shared]
+public sealed class LZM0006BackgroundWarmUpFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix.</summary>
     public const string Key = "LZM0006.BackgroundWarmUp";

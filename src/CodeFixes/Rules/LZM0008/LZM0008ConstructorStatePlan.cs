@@ -2,11 +2,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LazyMigrate.Analyzers.Infrastructure;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LazyMigrate.CodeFixes.Infrastructure;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// Decides which instance fields a constructor's heavy work can be deferred for, and which of the
@@ -17,9 +18,9 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// touches a deferred field either builds another deferred field or is a call on that field
 /// (<c>_connection.Open();</c>), which then runs right after the value is built.
 /// </summary>
-internal sealed class ConstructorStatePlan
+internal sealed class LZM0008ConstructorStatePlan
 {
-    private ConstructorStatePlan(IReadOnlyList<DeferredField> fields) => Fields = fields;
+    private LZM0008ConstructorStatePlan(IReadOnlyList<DeferredField> fields) => Fields = fields;
 
     /// <summary>The deferred fields, in constructor order.</summary>
     public IReadOnlyList<DeferredField> Fields { get; }
@@ -52,7 +53,7 @@ internal sealed class ConstructorStatePlan
     /// statement (a heavy field assignment). Later field assignments are deferred too when they are
     /// heavy (<paramref name="environment"/>) or read a deferred field. Null when no safe plan exists.
     /// </summary>
-    public static ConstructorStatePlan? TryCreate(
+    public static LZM0008ConstructorStatePlan? TryCreate(
         ConstructorDeclarationSyntax ctor, StatementSyntax statement, SemanticModel model,
         LazyMigrateEnvironment? environment, CancellationToken cancellationToken)
     {
@@ -131,7 +132,7 @@ internal sealed class ConstructorStatePlan
             }
         }
 
-        return new ConstructorStatePlan(fields);
+        return new LZM0008ConstructorStatePlan(fields);
     }
 
     /// <summary><c>field = value;</c> or <c>this.field = value;</c> for an instance field of <paramref name="type"/>.</summary>

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
-namespace LazyMigrate.CodeFixes.Fixes;
+namespace LazyMigrate.CodeFixes.Rules;
 
 /// <summary>
 /// LZM0008 in a constructor reached from startup (<c>_connection = new SqliteConnection(..);
@@ -22,10 +22,10 @@ namespace LazyMigrate.CodeFixes.Fixes;
 /// Lazy&lt;object&gt;) pointing at a non-inlined instance factory, so neither its IL nor the class's
 /// field layout names a heavy type. Calls on the field that followed its assignment run in the
 /// factory, right after the value is built; <c>_field.Dispose()</c> elsewhere in the class only runs
-/// when the value was built. See <see cref="ConstructorStatePlan"/> for when no fix is offered.
+/// when the value was built. See <see cref="LZM0008ConstructorStatePlan"/> for when no fix is offered.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Lzm0008LazyInstanceStateFixer)), Shared]
-public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0008LazyInstanceStateFixer)), Shared]
+public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
 {
     /// <summary>The equivalence key of this fix (stable across releases).</summary>
     public const string Key = "LZM0008.LazyInstanceState";
@@ -55,7 +55,7 @@ public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
         }
 
         var environment = LazyMigrateEnvironment.TryCreate(model.Compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
-        var plan = ConstructorStatePlan.TryCreate(ctor, statement, model, environment, cancellationToken);
+        var plan = LZM0008ConstructorStatePlan.TryCreate(ctor, statement, model, environment, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -120,7 +120,7 @@ public sealed class Lzm0008LazyInstanceStateFixer : LazyFixerBase
     }
 
     private static IReadOnlyList<MemberDeclarationSyntax> BuildMembers(
-        SemanticModel model, ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
+        SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
     {
         var modifiers = string.Join(" ", field.Declaration.Modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
         var getter = runtime ? $"{proxy}.Get<{typeText}>()" : $"({typeText}){proxy}.Value";

@@ -1,16 +1,16 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0001Tests
+public class LZM0001Tests
 {
     [Fact]
-    public Task FieldInitializer_WithRuntime_BecomesLazyValueProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task FieldInitializer_WithRuntime_BecomesLazyValueProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -54,7 +54,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task FieldInitializer_WithoutRuntime_BecomesLazyOfObjectProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task FieldInitializer_WithoutRuntime_BecomesLazyOfObjectProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -86,7 +86,7 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
-    public Task PropertyInitializer_KeepsAttributesDocCommentsAndAccessibility() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task PropertyInitializer_KeepsAttributesDocCommentsAndAccessibility() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -125,7 +125,7 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
-    public Task SeveralDeclaratorsInOneDeclaration_AllFixedTogether() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task SeveralDeclaratorsInOneDeclaration_AllFixedTogether() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -179,7 +179,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task NonReadonlyFieldWrittenElsewhere_NoFix() => Verify<Lzm0001LazyStaticMemberFixer>.NoFixAsync(
+    public Task NonReadonlyFieldWrittenElsewhere_NoFix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -193,7 +193,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task NonReadonlyFieldNeverWritten_BecomesGetOnlyProperty() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task NonReadonlyFieldNeverWritten_BecomesGetOnlyProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -221,7 +221,7 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
-    public Task TargetTypedNew_GetsExplicitTypeThroughCast() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task TargetTypedNew_GetsExplicitTypeThroughCast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -255,7 +255,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task CollectionExpression_KeepsItsTargetType() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task CollectionExpression_KeepsItsTargetType() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System.Collections.Generic;
         using ImageMagick;
@@ -287,7 +287,7 @@ public class Lzm0001Tests
     // Also: in a generic type the fix keeps the cache field (a nested holder would be one class per
     // instantiation, read through the generic dictionary in shared code: no constant for the JIT).
     [Fact]
-    public Task GenericRecordWithRegionsAndIfDirectives_TriviaPreserved() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task GenericRecordWithRegionsAndIfDirectives_TriviaPreserved() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -331,7 +331,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task NameCollision_PicksUniqueNames() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task NameCollision_PicksUniqueNames() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -369,7 +369,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task HolderNameCollision_WithANestedTypeOrAnIdentifierInTheType_PicksUniqueNames() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task HolderNameCollision_WithANestedTypeOrAnIdentifierInTheType_PicksUniqueNames() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -425,7 +425,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task StaticConstructorAssignment_MovesIntoFactory() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task StaticConstructorAssignment_MovesIntoFactory() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -468,7 +468,7 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
-    public Task StaticConstructorAssignment_WithRuntime_GetsAHolderInAStructAndCacheFieldInANestedTypeOfAGenericType() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task StaticConstructorAssignment_WithRuntime_GetsAHolderInAStructAndCacheFieldInANestedTypeOfAGenericType() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -533,7 +533,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         TestState =
         {
@@ -612,7 +612,7 @@ public class Lzm0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task PropertyWithSetter_NoFix() => Verify<Lzm0001LazyStaticMemberFixer>.NoFixAsync(
+    public Task PropertyWithSetter_NoFix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -624,7 +624,7 @@ public class Lzm0001Tests
         runtime: false);
 
     [Fact]
-    public Task UserDefinedConversion_IsKeptByACast() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task UserDefinedConversion_IsKeptByACast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -667,7 +667,7 @@ public class Lzm0001Tests
     [Fact]
     public Task TwoProjects_OneWithRuntimeOneWithout_FixAllInSolution()
     {
-        var test = new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+        var test = new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
         {
             TestState =
             {
@@ -758,7 +758,7 @@ public class Lzm0001Tests
     }
 
     [Fact]
-    public Task AliasAndUsingsInsideNamespace_PlacementKept() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task AliasAndUsingsInsideNamespace_PlacementKept() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         namespace App
         {
@@ -802,7 +802,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task GlobalUsings_AreNotDuplicated() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: false)
+    public Task GlobalUsings_AreNotDuplicated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
     {
         TestState =
         {
@@ -842,7 +842,7 @@ public class Lzm0001Tests
         },
     }.RunAsync();
     [Fact]
-    public Task HeavyEnumField_KeepsTheUncachedGetter() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task HeavyEnumField_KeepsTheUncachedGetter() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using ImageMagick;
 
@@ -871,7 +871,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task NullableDisabledFile_CacheFieldHasNoAnnotation() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task NullableDisabledFile_CacheFieldHasNoAnnotation() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         #nullable disable
         using Microsoft.ML.OnnxRuntime;
@@ -907,7 +907,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task NullableDirectiveOnTheFirstLine_StaysOnce() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    public Task NullableDirectiveOnTheFirstLine_StaysOnce() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         // The added using directives go below the directive, which must not be duplicated.
         SolutionTransforms =
@@ -951,7 +951,7 @@ public class Lzm0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task NullableEnabledByDirective_CacheFieldIsAnnotated() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: true)
+    public Task NullableEnabledByDirective_CacheFieldIsAnnotated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         // The project has nullable off; the file turns it on: the cache field follows the file.
         SolutionTransforms =
@@ -995,7 +995,7 @@ public class Lzm0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task NullableAnnotatedFieldType_IsNotAnnotatedTwice() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task NullableAnnotatedFieldType_IsNotAnnotatedTwice() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -1029,7 +1029,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task InterfaceTypedField_IsCached() => Verify<Lzm0001LazyStaticMemberFixer>.FixAsync(
+    public Task InterfaceTypedField_IsCached() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -1063,7 +1063,7 @@ public class Lzm0001Tests
         runtime: true);
 
     [Fact]
-    public Task CSharp73_UsesCoalesceAndAssignment() => new LazyFixTest<Lzm0001LazyStaticMemberFixer>(runtime: false)
+    public Task CSharp73_UsesCoalesceAndAssignment() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
     {
         // Before C# 8 there is no "??=" (and no nullable annotations).
         SolutionTransforms =

@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-/// <summary>The LZM0002 fix inside <c>BackgroundService.ExecuteAsync</c> (BackgroundServiceStart).</summary>
-public class Lzm0002BackgroundServiceTests
+/// <summary>The LZM0002 fix inside <c>BackgroundService.ExecuteAsync</c> (LZM0002BackgroundServiceStart).</summary>
+public class LZM0002BackgroundServiceTests
 {
     private const string Readiness = """
 
@@ -16,7 +16,7 @@ public class Lzm0002BackgroundServiceTests
         """;
 
     [Fact]
-    public Task BackgroundService_HeavyWorkBeforeFirstAwait_WaitsForReady() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task BackgroundService_HeavyWorkBeforeFirstAwait_WaitsForReady() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -81,7 +81,7 @@ public class Lzm0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task AddsTheUsingDirective_AndKeepsAVerbatimParameterName() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task AddsTheUsingDirective_AndKeepsAVerbatimParameterName() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -137,7 +137,7 @@ public class Lzm0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task TheCodeActionSaysWhatItDoes() => new LazyFixTest<Lzm0002DeferStartupWorkFixer>(runtime: true)
+    public Task TheCodeActionSaysWhatItDoes() => new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime: true)
     {
         TestCode = """
             using System.Threading;
@@ -186,7 +186,7 @@ public class Lzm0002BackgroundServiceTests
     }.RunAsync();
 
     [Fact]
-    public Task NoFix_WhenTheProjectNeverSignalsReadiness() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task NoFix_WhenTheProjectNeverSignalsReadiness() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -206,7 +206,7 @@ public class Lzm0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task NoFix_WithoutTheRuntime() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task NoFix_WithoutTheRuntime() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -226,7 +226,7 @@ public class Lzm0002BackgroundServiceTests
         runtime: false);
 
     [Fact]
-    public Task NoFix_WhenExecuteAsyncIsNotAsync_OrInAPlainHostedService() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task NoFix_WhenExecuteAsyncIsNotAsync_OrInAPlainHostedService() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
 /// <summary>LZM0002 on a value that only feeds a singleton registration: the whole chain moves into a factory registration.</summary>
-public class Lzm0002SingletonFactoryTests
+public class LZM0002SingletonFactoryTests
 {
     private const string Before = """
         using System;
@@ -61,13 +61,13 @@ public class Lzm0002SingletonFactoryTests
     [InlineData(true)]
     [InlineData(false)]
     public Task LocalChainFeedingOneRegistration_MovesIntoFactory(bool runtime)
-        => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(Before, After, runtime, OutputKind.ConsoleApplication);
+        => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(Before, After, runtime, OutputKind.ConsoleApplication);
 
     [Fact]
     public Task FixedCode_SecondRun_ChangesNothing()
-        => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(After, runtime: true, OutputKind.ConsoleApplication);
+        => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(After, runtime: true, OutputKind.ConsoleApplication);
     [Fact]
-    public Task TwoChainsInOneFile_FixAll_BothBecomeFactories() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task TwoChainsInOneFile_FixAll_BothBecomeFactories() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -118,7 +118,7 @@ public class Lzm0002SingletonFactoryTests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task ValueAlsoUsedElsewhere_KeepsTheProxyRewrite() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task ValueAlsoUsedElsewhere_KeepsTheProxyRewrite() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -153,7 +153,7 @@ public class Lzm0002SingletonFactoryTests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task DisposableValue_OrRegistrationInLambda_NotMovedIntoFactory() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task DisposableValue_OrRegistrationInLambda_NotMovedIntoFactory() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.Extensions.DependencyInjection;

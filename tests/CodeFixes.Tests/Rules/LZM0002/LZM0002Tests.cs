@@ -1,14 +1,14 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0002Tests
+public class LZM0002Tests
 {
     [Fact]
-    public Task TopLevelLocal_WithRuntime_MovesToLazyMemberOfProgram() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task TopLevelLocal_WithRuntime_MovesToLazyMemberOfProgram() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -44,7 +44,7 @@ public class Lzm0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task TopLevel_ExistingPartialProgram_AndSeveralLocals_FixAll() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task TopLevel_ExistingPartialProgram_AndSeveralLocals_FixAll() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -92,7 +92,7 @@ public class Lzm0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task MainMethod_LocalsDeferred_CapturedArgsPassedToFactory_SideEffectsAndDiscardedCallsNotFixed() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task MainMethod_LocalsDeferred_CapturedArgsPassedToFactory_SideEffectsAndDiscardedCallsNotFixed() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -159,7 +159,7 @@ public class Lzm0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task LocalInLoop_NoFix() => Verify<Lzm0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task LocalInLoop_NoFix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -174,7 +174,7 @@ public class Lzm0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task TopLevel_CapturedLocal_WithRuntime_UsesLazyValueAssignedInPlace() => Verify<Lzm0002DeferStartupWorkFixer>.FixAsync(
+    public Task TopLevel_CapturedLocal_WithRuntime_UsesLazyValueAssignedInPlace() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;

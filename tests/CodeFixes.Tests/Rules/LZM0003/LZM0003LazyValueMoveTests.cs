@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,14 +12,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
 /// <summary>
-/// LZM0003's "Move the singleton to a lazy value" (SingletonToLazyValueMove) and its fallback to the
+/// LZM0003's "Move the singleton to a lazy value" (LZM0003LazyValueMove) and its fallback to the
 /// factory fix. The move is opt-in: most tests turn it on with <see cref="MovePreferred"/>; the
 /// default-order tests check that without it the factory registration is what batch fixing applies.
 /// </summary>
-public class Lzm0003LazyValueMoveTests
+public class LZM0003LazyValueMoveTests
 {
     /// <summary>The .editorconfig (here: global config) line that makes the move the first LZM0003 fix.</summary>
     private const string MovePreferred = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
@@ -39,7 +39,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task SampleShape_TopLevelProgram_TwoRegistrations_MoveToOneLazyServicesClass()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
             // No CS1572/CS1573 (stale <param> docs) nor any other warning in the result; no LZM
             // diagnostic is left either (the framework compares every analyzer's diagnostics).
@@ -205,7 +205,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task ExtensionMethodRegistration_LazyServicesGoesAfterTheRegisteringType_ConsumerInOtherNamespaceGetsUsing()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.Sources.Add(("Registration.cs", """
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.ML;
@@ -324,7 +324,7 @@ public class Lzm0003LazyValueMoveTests
                 }
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.Sources.Add(("Registration.cs", Program));
         test.TestState.Sources.Add(("LazyServices.cs", """
             using System.Runtime.CompilerServices;
@@ -661,7 +661,7 @@ public class Lzm0003LazyValueMoveTests
     private static Task FallsBackToFactoryAsync(string registration, string fixedRegistration, bool runtime, (string Name, string Source)[] extras)
     {
         const string Template = RegistrationTemplate;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime);
         test.TestState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", registration)));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", Template.Replace("REGISTRATION", fixedRegistration)));
@@ -746,7 +746,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task Control_SharedShapeAlone_Moves()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", MovedRegistration));
@@ -758,7 +758,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentAboveTheRemovedParameter_Stays()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -811,7 +811,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentAboveTheRemovedLastParameter_StaysBeforeTheParenthesis()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -865,7 +865,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task CommentInAnEmptiedPrimaryConstructor_KeepsTheList()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -913,7 +913,7 @@ public class Lzm0003LazyValueMoveTests
                 }
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.TestState.Sources.Add(("Config.cs", Config));
@@ -927,7 +927,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task ParamRefInANamespace_CrefIsSimplified()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", """
             using Microsoft.ML;
@@ -960,9 +960,9 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task MovePreferred_FactoryKey_StillRegistersAFactory()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
-            CodeActionEquivalenceKey = Lzm0003FactoryRegistrationFixer.Key,
+            CodeActionEquivalenceKey = LZM0003FactoryRegistrationFixer.Key,
         };
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
@@ -981,7 +981,7 @@ public class Lzm0003LazyValueMoveTests
     [InlineData("lazymigrate.lzm0003.preferred_fix = something_else")]
     public Task ByDefault_FirstFixAndFixAll_RegisterAFactory_ConsumersUntouched(string? analyzerConfig)
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, analyzerConfig);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, analyzerConfig);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.FixedState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton(sp => new MLContext(seed: 1));")));
@@ -1015,18 +1015,18 @@ public class Lzm0003LazyValueMoveTests
         var document = project.GetDocument(diagnostic.Location.SourceTree)!;
 
         var actions = new List<CodeAction>();
-        await new Lzm0003FactoryRegistrationFixer().RegisterCodeFixesAsync(
+        await new LZM0003FactoryRegistrationFixer().RegisterCodeFixesAsync(
             new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
 
-        var move = ("Move the singleton to a lazy value", Lzm0003FactoryRegistrationFixer.MoveKey);
-        var factory = ("Register a factory (build on first resolve)", Lzm0003FactoryRegistrationFixer.Key);
+        var move = ("Move the singleton to a lazy value", LZM0003FactoryRegistrationFixer.MoveKey);
+        var factory = ("Register a factory (build on first resolve)", LZM0003FactoryRegistrationFixer.Key);
         Assert.Equal(
             movePreferred ? new[] { move, factory } : new[] { factory, move },
             actions.Select(a => (a.Title, a.EquivalenceKey ?? string.Empty)));
 
         // The move edits both files; the factory only the registration.
-        var moveAction = actions.Single(a => a.EquivalenceKey == Lzm0003FactoryRegistrationFixer.MoveKey);
-        var factoryAction = actions.Single(a => a.EquivalenceKey == Lzm0003FactoryRegistrationFixer.Key);
+        var moveAction = actions.Single(a => a.EquivalenceKey == LZM0003FactoryRegistrationFixer.MoveKey);
+        var factoryAction = actions.Single(a => a.EquivalenceKey == LZM0003FactoryRegistrationFixer.Key);
         Assert.Equal(new[] { "Consumer.cs", "Registration.cs" }, await ChangedDocumentsAsync(moveAction, project.Solution));
         Assert.Equal(new[] { "Registration.cs" }, await ChangedDocumentsAsync(factoryAction, project.Solution));
     }
@@ -1044,7 +1044,7 @@ public class Lzm0003LazyValueMoveTests
                 public string Data => ml.Data;
             }
             """;
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred);
         test.TestState.Sources.Add(("Registration.cs", RegistrationTemplate.Replace("REGISTRATION", "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});")));
         test.TestState.Sources.Add(("Consumer.cs", Consumer));
         test.TestState.AdditionalProjects["Other"].Sources.Add(("Trainer.cs", Other));
@@ -1068,7 +1068,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task TopLevelLambdaRegistration_ConsumerInTheSameFile_ParamRefPointsToTheLazyValue()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using System;
@@ -1151,7 +1151,7 @@ public class Lzm0003LazyValueMoveTests
     [Fact]
     public Task LastStatementsOfTheFile_CommentsStayBeforeTheGeneratedClass()
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using Azure.Storage.Blobs;
@@ -1264,7 +1264,7 @@ public class Lzm0003LazyValueMoveTests
     /// <summary>The sample shape with a helper taking the service from its caller; <paramref name="extra"/> joins both states unchanged.</summary>
     private static Task MovesWithFeaturePipelineAsync(params (string Name, string Source)[] extra)
     {
-        var test = new LazyFixTest<Lzm0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred) { CompilerDiagnostics = CompilerDiagnostics.Warnings };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.TestState.Sources.Add(("Program.cs", """
             using App;

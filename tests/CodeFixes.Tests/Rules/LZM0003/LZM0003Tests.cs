@@ -1,13 +1,13 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0003Tests
+public class LZM0003Tests
 {
     [Fact]
-    public Task AllRegistrationForms_InOneMember_BecomeFactories() => Verify<Lzm0003FactoryRegistrationFixer>.FixAsync(
+    public Task AllRegistrationForms_InOneMember_BecomeFactories() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +49,7 @@ public class Lzm0003Tests
         runtime: false);
 
     [Fact]
-    public Task LambdaParameterNamesAvoidCapturedNames() => Verify<Lzm0003FactoryRegistrationFixer>.FixAsync(
+    public Task LambdaParameterNamesAvoidCapturedNames() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;
@@ -77,7 +77,7 @@ public class Lzm0003Tests
         runtime: true);
 
     [Fact]
-    public Task CapturedVariableAssignedLater_NoFix() => Verify<Lzm0003FactoryRegistrationFixer>.NoFixAsync(
+    public Task CapturedVariableAssignedLater_NoFix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;
@@ -96,7 +96,7 @@ public class Lzm0003Tests
         runtime: false);
 
     [Fact]
-    public Task LocalInstance_NoFix() => Verify<Lzm0003FactoryRegistrationFixer>.NoFixAsync(
+    public Task LocalInstance_NoFix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;

@@ -1,14 +1,14 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0005Tests
+public class LZM0005Tests
 {
     [Fact]
-    public Task TypeofGenericArgumentAndLocalValue_InOneMethod_MovedOut() => Verify<Lzm0005ExtractHeavyReferenceFixer>.FixAsync(
+    public Task TypeofGenericArgumentAndLocalValue_InOneMethod_MovedOut() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
         using System;
         using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +67,7 @@ public class Lzm0005Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task CodeAfterReadyCut_TopLevel_WritesBackAssignedLocal() => Verify<Lzm0005ExtractHeavyReferenceFixer>.FixAsync(
+    public Task CodeAfterReadyCut_TopLevel_WritesBackAssignedLocal() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -102,7 +102,7 @@ public class Lzm0005Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task HeavyTypedLocalAndReturn_NoFix() => Verify<Lzm0005ExtractHeavyReferenceFixer>.NoFixAsync(
+    public Task HeavyTypedLocalAndReturn_NoFix() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
         """
         using System;
         using ImageMagick;

@@ -1,14 +1,14 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0006Tests
+public class LZM0006Tests
 {
     [Fact]
-    public Task DiscardedForcing_BecomesBackgroundWarmUp_ValueUseNotFixed() => Verify<Lzm0006BackgroundWarmUpFixer>.FixAsync(
+    public Task DiscardedForcing_BecomesBackgroundWarmUp_ValueUseNotFixed() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
         """
         using System;
         using LazyMigrate;
@@ -48,7 +48,7 @@ public class Lzm0006Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task BclLazy_DiscardedInMain_WithoutRuntime() => Verify<Lzm0006BackgroundWarmUpFixer>.FixAsync(
+    public Task BclLazy_DiscardedInMain_WithoutRuntime() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
         """
         using System;
         using ImageMagick;

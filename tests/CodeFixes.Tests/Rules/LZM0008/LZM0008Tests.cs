@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace LazyMigrate.CodeFixes.Tests;
+namespace LazyMigrate.CodeFixes.Tests.Rules;
 
-public class Lzm0008Tests
+public class LZM0008Tests
 {
     /// <summary>
     /// As <see cref="Verify{TFixer}.FixAsync"/>; LZM0008 is a compilation-end rule, whose diagnostics the
@@ -14,7 +14,7 @@ public class Lzm0008Tests
     /// </summary>
     private static Task FixAsync(string source, string fixedSource, bool runtime, OutputKind outputKind)
     {
-        var test = new LazyFixTest<Lzm0008LazyInstanceStateFixer>(runtime)
+        var test = new LazyFixTest<LZM0008LazyInstanceStateFixer>(runtime)
         {
             TestCode = source,
             FixedCode = fixedSource,
