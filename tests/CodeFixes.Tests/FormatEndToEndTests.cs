@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Xml.Linq;
 using LazyMigrate.CodeFixes.Rules;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.CodeFixes.Tests;
 
@@ -42,7 +42,7 @@ public sealed class FormatEndToEndTests : IDisposable
     [Fact]
     public void DotnetFormat_MigratesConsumer_BuildsClean_IsIdempotent_SameOutput()
     {
-        var repoRoot = typeof(FormatEndToEndTests).Assembly.GetCustomAttribute<RepoRootAttribute>()!.Path;
+        var repoRoot = RepositoryPaths.Root;
         CopyConsumer(Path.Combine(repoRoot, "tests", "CodeFixes.FormatE2E"), _work);
         WriteOwnBuildFiles(repoRoot);
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace LazyMigrate.Analyzers.Tests.Infrastructure;
+namespace LazyMigrate.Tests.Shared;
 
 internal static class RepositoryPaths
 {
