@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -112,7 +113,7 @@ public class FixAllNoChangeTests
         }
 
         var compilation = await document.Project.GetCompilationAsync();
-        var diagnostics = await compilation!.WithAnalyzers(RealAnalyzers.All).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation!.WithAnalyzers(AllAnalyzers.Create()).GetAnalyzerDiagnosticsAsync();
         return (document, diagnostics);
     }
 

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -1010,7 +1011,7 @@ public class LZM0003LazyValueMoveTests
         }
 
         var compilation = await project.GetCompilationAsync();
-        var diagnostics = await compilation!.WithAnalyzers(RealAnalyzers.All).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation!.WithAnalyzers(AllAnalyzers.Create()).GetAnalyzerDiagnosticsAsync();
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
         var document = project.GetDocument(diagnostic.Location.SourceTree)!;
 
