@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LazyMigrate.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,31 +19,17 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// </summary>
 internal static class LazyMembers
 {
-    public static IReadOnlyList<MemberDeclarationSyntax> Build(
-        bool runtime,
-        string? packageName,
-        string propertyModifiers,
-        string typeText,
-        string propertyName,
-        string proxyName,
-        string factoryName,
-        ExpressionSyntax factoryBody,
-        CacheSpec? cache = null,
-        string? holderName = null)
+    public static IReadOnlyList<MemberDeclarationSyntax> Build(LazyMemberSpec spec)
     {
-        string fieldText;
-        string getter;
-        if (runtime)
-        {
-            var arguments = packageName is null ? factoryName : Generated.Literal(packageName) + ", " + factoryName;
-            fieldText = $"private static readonly global::LazyMigrate.LazyValue {proxyName} = new global::LazyMigrate.LazyValue({arguments});";
-            getter = $"{proxyName}.Get<{typeText}>()";
-        }
-        else
-        {
-            fieldText = $"private static readonly global::System.Lazy<object> {proxyName} = new global::System.Lazy<object>({factoryName});";
-            getter = $"({typeText}){proxyName}.Value";
-        }
+        var runtime = spec.Runtime;
+        var typeText = spec.TypeText;
+        var propertyName = spec.PropertyName;
+        var proxyName = spec.ProxyName;
+        var factoryName = spec.FactoryName;
+        var cache = spec.Cache;
+        var holderName = spec.HolderName;
+        var fieldText = $"private static readonly {LazyProxy.Type(runtime)} {proxyName} = {LazyProxy.Creation(runtime, spec.PackageName, factoryName)};";
+        var getter = LazyProxy.Read(runtime, proxyName, typeText);
 
         var holder = runtime && cache is not null && holderName is not null;
         if (holder)
@@ -60,7 +47,7 @@ internal static class LazyMembers
                 : $"{cache.FieldName} ?? ({cache.FieldName} = {getter})";
         }
 
-        var modifiers = propertyModifiers.Length == 0 ? string.Empty : propertyModifiers + " ";
+        var modifiers = spec.PropertyModifiers.Length == 0 ? string.Empty : spec.PropertyModifiers + " ";
         var members = new List<MemberDeclarationSyntax>
         {
             Generated.Member($"{modifiers}{typeText} {propertyName} => {getter};"),
@@ -86,7 +73,7 @@ internal static class LazyMembers
 
         members.Add(Generated.Fill(
             Generated.Member($"{Generated.NoInliningAttribute} private static object {factoryName}() => {Generated.Placeholder};"),
-            factoryBody));
+            spec.FactoryBody));
 
         return members;
     }
@@ -100,7 +87,7 @@ internal static class LazyMembers
     /// <c>Image&lt;Rgba32&gt;</c>): the runtime lays out a static field of a reference type without
     /// loading that type, so the declaring type's static constructor still loads no heavy assembly
     /// (proved by tests/Runtime.Tests, ChildProcessTests). A static field of a heavy struct or enum
-    /// type loads its assembly at class load (DESIGN.md §1): those keep the plain proxy getter.
+    /// type loads its assembly at class load (docs/clr-loading.md, fact 6): those keep the plain proxy getter.
     /// Type parameters, arrays, pointers and error types are not cached either.
     /// </remarks>
     public static CacheSpec? Cache(SemanticModel model, int position, ITypeSymbol valueType, string typeText, string fieldName)
@@ -176,7 +163,7 @@ internal static class LazyMembers
     /// <summary>The catalog package of the value's type when the diagnostic did not say.</summary>
     public static string? PackageName(Diagnostic diagnostic, ITypeSymbol? heavyType)
     {
-        if (diagnostic.Properties.TryGetValue("PackageName", out var name) && !string.IsNullOrEmpty(name))
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.PackageName, out var name) && !string.IsNullOrEmpty(name))
         {
             return name;
         }
@@ -209,6 +196,40 @@ internal static class LazyMembers
 
         return result;
     }
+}
+
+/// <summary>What <see cref="LazyMembers.Build"/> generates: names, types and the factory's body.</summary>
+internal sealed class LazyMemberSpec
+{
+    /// <summary>True to use LazyMigrate.Runtime's proxy, false for <c>System.Lazy&lt;object&gt;</c>.</summary>
+    public bool Runtime { get; set; }
+
+    /// <summary>The catalog package the proxy names (runtime only), or null.</summary>
+    public string? PackageName { get; set; }
+
+    /// <summary>The property's modifiers as written (<c>private static</c>), or empty.</summary>
+    public string PropertyModifiers { get; set; } = string.Empty;
+
+    /// <summary>The value's type as written.</summary>
+    public string TypeText { get; set; } = string.Empty;
+
+    /// <summary>The property's name: the name the rewritten code keeps using.</summary>
+    public string PropertyName { get; set; } = string.Empty;
+
+    /// <summary>The proxy field's name.</summary>
+    public string ProxyName { get; set; } = string.Empty;
+
+    /// <summary>The non-inlined factory method's name.</summary>
+    public string FactoryName { get; set; } = string.Empty;
+
+    /// <summary>The expression the factory returns (the original value).</summary>
+    public ExpressionSyntax FactoryBody { get; set; } = null!;
+
+    /// <summary>The cache the getter reads first, or null for a plain proxy getter.</summary>
+    public CacheSpec? Cache { get; set; }
+
+    /// <summary>The nested holder class's name when the cache lives in one (runtime only), or null.</summary>
+    public string? HolderName { get; set; }
 }
 
 /// <summary>A static field caching the built value, read first by the generated getter.</summary>

@@ -217,17 +217,19 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         }
 
         var heavyType = model.GetTypeInfo(value).Type ?? memberType;
-        return LazyMembers.Build(
-            runtime,
-            LazyMembers.PackageName(diagnostic, heavyType),
-            modifiers,
-            typeText,
-            name,
-            proxy,
-            factory,
-            LazyMembers.FactoryBody(model, value, typeText),
-            cache,
-            holderName);
+        return LazyMembers.Build(new LazyMemberSpec
+        {
+            Runtime = runtime,
+            PackageName = LazyMembers.PackageName(diagnostic, heavyType),
+            PropertyModifiers = modifiers,
+            TypeText = typeText,
+            PropertyName = name,
+            ProxyName = proxy,
+            FactoryName = factory,
+            FactoryBody = LazyMembers.FactoryBody(model, value, typeText),
+            Cache = cache,
+            HolderName = holderName,
+        });
     }
 
     private static void RemoveStatement(DocumentEditor editor, ExpressionStatementSyntax? statement)

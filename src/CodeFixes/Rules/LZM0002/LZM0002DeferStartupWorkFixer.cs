@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -102,7 +103,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             return null;
         }
 
-        diagnostic.Properties.TryGetValue("HeavyType", out var heavyType);
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
 
         // A value that only feeds one singleton registration: the whole computation moves into a factory registration.
         var registered = await LZM0002SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
@@ -140,15 +141,23 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         IReadOnlyList<MemberDeclarationSyntax> members;
         if (captured.Count == 0)
         {
-            members = LazyMembers.Build(runtime, packageName, "private static", typeText, propertyName, proxyName, factoryName, factoryBody);
+            members = LazyMembers.Build(new LazyMemberSpec
+            {
+                Runtime = runtime,
+                PackageName = packageName,
+                PropertyModifiers = "private static",
+                TypeText = typeText,
+                PropertyName = propertyName,
+                ProxyName = proxyName,
+                FactoryName = factoryName,
+                FactoryBody = factoryBody,
+            });
         }
         else
         {
             members = CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
             var arguments = string.Join(", ", captured.Select(c => EscapedName(c)));
-            var creation = runtime
-                ? $"new global::LazyMigrate.LazyValue({(packageName is null ? string.Empty : Generated.Literal(packageName) + ", ")}() => {factoryName}({arguments}))"
-                : $"new global::System.Lazy<object>(() => {factoryName}({arguments}))";
+            var creation = LazyProxy.Creation(runtime, packageName, $"() => {factoryName}({arguments})");
             assignment = Generated.Statement($"{proxyName} = {creation};").WithTriviaFrom(declaration);
         }
 
@@ -202,8 +211,8 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         var nullable = model.GetNullableContext(declaration.SpanStart).AnnotationsEnabled();
         var question = nullable ? "?" : string.Empty;
         var bang = nullable ? "!" : string.Empty;
-        var proxyType = runtime ? "global::LazyMigrate.LazyValue" : "global::System.Lazy<object>";
-        var getter = runtime ? $"{proxyName}{bang}.Get<{typeText}>()" : $"({typeText}){proxyName}{bang}.Value";
+        var proxyType = LazyProxy.Type(runtime);
+        var getter = LazyProxy.Read(runtime, proxyName + bang, typeText);
         var parameters = string.Join(", ", captured.Select(c => Generated.Type(TypeOf(c)).ToFullString() + " " + EscapedName(c)));
         var property = Generated.Member($"private static {typeText} {propertyName} => {getter};");
         var field = Generated.Member($"private static {proxyType}{question} {proxyName};");

@@ -133,17 +133,19 @@ internal static class LZM0003LazyValueMove
             return null;
         }
 
-        var members = LazyMembers.Build(
-            runtime: true,
-            LazyMembers.PackageName(diagnostic, service),
-            "internal static",
-            typeText,
-            propertyName,
-            proxyName,
-            factoryName,
-            await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
-            cache,
-            holderName);
+        var members = LazyMembers.Build(new LazyMemberSpec
+        {
+            Runtime = true,
+            PackageName = LazyMembers.PackageName(diagnostic, service),
+            PropertyModifiers = "internal static",
+            TypeText = typeText,
+            PropertyName = propertyName,
+            ProxyName = proxyName,
+            FactoryName = factoryName,
+            FactoryBody = await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
+            Cache = cache,
+            HolderName = holderName,
+        });
         // Appended to an existing class: a blank line before the first new member.
         members = LazyMembers.WithTrivia(
             members,

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,7 +19,7 @@ internal static class LZM0005HeavyStatementFixes
             return Task.FromResult<Document?>(null);
         }
 
-        diagnostic.Properties.TryGetValue("HeavyType", out var heavyType);
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
         var baseName = BaseName(heavyType);
         if (statement is LocalDeclarationStatementSyntax declaration)
         {

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -35,7 +36,7 @@ public sealed class LZM0006BackgroundWarmUpFixer : LazyFixerBase
 
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue("Form", out var form) || form != "DiscardedStatement"
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Form, out var form) || form != DiagnosticProperties.FormDiscardedStatement
             || target.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement)
         {
             return null;

@@ -102,9 +102,7 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             var package = field == plan.Fields[0]
                 ? LazyMembers.PackageName(diagnostic, valueType)
                 : valueType.ContainingAssembly is { } assembly ? LazyMigrate.Catalog.HeavyPackageCatalog.FindByAssembly(assembly.Name)?.Name : null;
-            var creation = runtime
-                ? $"{proxy} = new global::LazyMigrate.LazyValue({(package is null ? factory : Generated.Literal(package) + ", " + factory)});"
-                : $"{proxy} = new global::System.Lazy<object>({factory});";
+            var creation = $"{proxy} = {LazyProxy.Creation(runtime, package, factory)};";
             var assignment = newBody.GetCurrentNode(field.Assignment)!;
             newBody = newBody.ReplaceNode(assignment, Generated.Statement(creation).WithTriviaFrom(assignment));
         }
@@ -123,10 +121,9 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
         SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
     {
         var modifiers = string.Join(" ", field.Declaration.Modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
-        var getter = runtime ? $"{proxy}.Get<{typeText}>()" : $"({typeText}){proxy}.Value";
+        var getter = LazyProxy.Read(runtime, proxy, typeText);
         var property = Generated.Member($"{(modifiers.Length == 0 ? string.Empty : modifiers + " ")}{typeText} {field.Symbol.Name} => {getter};");
-        var proxyType = runtime ? "global::LazyMigrate.LazyValue" : "global::System.Lazy<object>";
-        var proxyField = Generated.Member($"private readonly {proxyType} {proxy};");
+        var proxyField = Generated.Member($"private readonly {LazyProxy.Type(runtime)} {proxy};");
 
         MemberDeclarationSyntax factoryMember;
         if (field.Calls.Count == 0)
