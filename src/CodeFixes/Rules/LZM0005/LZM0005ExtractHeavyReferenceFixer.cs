@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.CodeFixes.Rules;
 
