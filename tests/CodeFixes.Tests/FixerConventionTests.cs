@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using LazyMigrate.Tests.Shared;
@@ -38,6 +40,21 @@ public class FixerConventionTests
                 new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution },
                 fixAll!.GetSupportedFixAllScopes().OrderBy(s => s));
         }
+    }
+
+    [Fact]
+    public void EveryEquivalenceKey_IsListedInTheReleaseTracking()
+    {
+        // Keys are what scripts and settings name, so a renamed key must be noted where releases are tracked.
+        var tracking = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Analyzer", "AnalyzerReleases.Unshipped.md"));
+        var keys = s_fixers
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Key", StringComparison.Ordinal))
+            .Select(f => (string)f.GetValue(null)!)
+            .ToList();
+
+        Assert.Equal(7, keys.Count);
+        Assert.All(keys, key => Assert.Matches(@"(^|[\s,;])" + Regex.Escape(key) + @"([\s,.]|$)", tracking));
     }
 
     [Fact]
