@@ -2,43 +2,52 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace LazyMigrate.Analyzers.Tests.Infrastructure;
+namespace LazyMigrate.Tests.Shared;
 
 /// <summary>
-/// Tiny in-memory assemblies whose names match catalog entries (Microsoft.ML.OnnxRuntime, Magick.NET-Q8-x64,
-/// Microsoft.EntityFrameworkCore, Microsoft.Data.Sqlite), a non-catalog vendor assembly for configuration
-/// tests, and a look-alike of the LazyMigrate runtime API. The analyzer decides "heavy" by assembly name,
-/// so these stand in for the real packages without downloading them.
+/// Tiny in-memory assemblies named like heavy packages of the catalog (Microsoft.ML.OnnxRuntime,
+/// Magick.NET-Q8-x64, Microsoft.ML.Data, Microsoft.EntityFrameworkCore, Microsoft.Data.Sqlite,
+/// Azure.Storage.Blobs) and one vendor assembly the catalog does not know (Contoso.Vision, heavy only
+/// by configuration). The analyzer decides "heavy" by assembly name, so these are heavy exactly as
+/// the real packages are, without downloading them. One set serves the analyzer and the fix tests:
+/// a member one of them needs is added here, never in a second copy.
 /// </summary>
-internal static class FakeHeavyAssemblies
+internal static class FakeHeavyPackages
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(() => ImmutableArray.Create(
-        OnnxRuntime, Magick, EntityFrameworkCore, Sqlite, Vendor, Runtime));
+        OnnxRuntime, Magick, MlData, EntityFrameworkCore, Sqlite, AzureBlobs, Vendor));
 
+    /// <summary>Every fake package.</summary>
     public static ImmutableArray<MetadataReference> All => s_all.Value;
 
     public static MetadataReference OnnxRuntime => s_onnx.Value;
 
     public static MetadataReference Magick => s_magick.Value;
 
+    public static MetadataReference MlData => s_mlData.Value;
+
     public static MetadataReference EntityFrameworkCore => s_ef.Value;
 
     public static MetadataReference Sqlite => s_sqlite.Value;
 
+    public static MetadataReference AzureBlobs => s_azureBlobs.Value;
+
     /// <summary>"Contoso.Vision": not in the catalog; heavy only by configuration.</summary>
     public static MetadataReference Vendor => s_vendor.Value;
-
-    /// <summary>A look-alike of LazyMigrate.Runtime's public API (the analyzer matches by metadata name).</summary>
-    public static MetadataReference Runtime => s_runtime.Value;
 
     private static readonly Lazy<MetadataReference> s_onnx = new(() => Compile("Microsoft.ML.OnnxRuntime", """
         namespace Microsoft.ML.OnnxRuntime
         {
-            public class SessionOptions { public SessionOptions() { } public static SessionOptions MakeDefault() => new SessionOptions(); }
+            public class SessionOptions
+            {
+                public SessionOptions() { }
+                public int LogVerbosityLevel { get; set; }
+                public static SessionOptions MakeDefault() => new SessionOptions();
+                public static SessionOptions MakeSessionOptionWithCudaProvider() => new SessionOptions();
+            }
             public class InferenceSession : System.IDisposable
             {
                 public InferenceSession(string modelPath) { }
@@ -49,11 +58,18 @@ internal static class FakeHeavyAssemblies
                 public const string Version = "1.0";
                 public string ModelPath => "";
                 public float[] Run(float[] input) => input;
+                public string Run(string input) => input;
                 public void Dispose() { }
             }
             public enum GraphOptimizationLevel { None, All }
             public struct OrtTensorInfo { public int Rank; }
             public class OnnxRuntimeException : System.Exception { }
+            public interface IModel { string Name { get; } }
+            public sealed class OnnxModel : IModel
+            {
+                public OnnxModel(string name) { Name = name; }
+                public string Name { get; }
+            }
         }
         """));
 
@@ -62,17 +78,35 @@ internal static class FakeHeavyAssemblies
         {
             public static class MagickNET
             {
+                public static string Version => "7";
                 public static void Initialize() { }
                 public static string Features => "";
-                public static System.Collections.Generic.IEnumerable<string> SupportedFormats => new string[0];
+                public static System.Collections.Generic.IReadOnlyCollection<MagickFormatInfo> SupportedFormats => new[] { new MagickFormatInfo() };
             }
             public class MagickImage : System.IDisposable
             {
                 public MagickImage() { }
-                public MagickImage(string file) { }
-                public int Width => 0;
+                public MagickImage(string fileName) { }
+                public int Width => 1;
                 public void Resize(int w, int h) { }
                 public void Dispose() { }
+            }
+            public enum MagickFormat { Png, Jxl, Avif }
+            public sealed class MagickFormatInfo
+            {
+                public MagickFormat Format => MagickFormat.Jxl;
+                public bool SupportsReading => true;
+            }
+        }
+        """));
+
+    private static readonly Lazy<MetadataReference> s_mlData = new(() => Compile("Microsoft.ML.Data", """
+        namespace Microsoft.ML
+        {
+            public sealed class MLContext
+            {
+                public MLContext(int? seed = null) { }
+                public string Data => "data";
             }
         }
         """));
@@ -85,6 +119,7 @@ internal static class FakeHeavyAssemblies
             {
                 public DbContext() { }
                 public DbContext(DbContextOptions options) { }
+                public int SaveChanges() => 0;
                 public void Dispose() { }
             }
             public class DbContextOptionsBuilder { public DbContextOptionsBuilder UseSqlite(string cs) => this; }
@@ -110,6 +145,23 @@ internal static class FakeHeavyAssemblies
         }
         """));
 
+    private static readonly Lazy<MetadataReference> s_azureBlobs = new(() => Compile("Azure.Storage.Blobs", """
+        namespace Azure.Storage.Blobs
+        {
+            public class BlobServiceClient
+            {
+                public BlobServiceClient(string connectionString) { }
+                public string GetBlobContainerClient(string name) => name;
+            }
+            public interface IBlobStore { string Name { get; } }
+            public sealed class BlobStore : IBlobStore
+            {
+                public BlobStore(string name) { Name = name; }
+                public string Name { get; }
+            }
+        }
+        """));
+
     private static readonly Lazy<MetadataReference> s_vendor = new(() => Compile("Contoso.Vision", """
         namespace Contoso.Vision
         {
@@ -122,61 +174,8 @@ internal static class FakeHeavyAssemblies
         }
         """));
 
-    private static readonly Lazy<MetadataReference> s_runtime = new(() => Compile("LazyMigrate.Runtime", """
-        using System;
-        using System.Collections.Generic;
-        using System.Threading;
-        using System.Threading.Tasks;
-        namespace LazyMigrate
-        {
-            public sealed class LazyPackage
-            {
-                public LazyPackage(string name, int priority, IEnumerable<string> assemblies) { Name = name; }
-                public string Name { get; }
-                public bool IsLoaded => false;
-                public void EnsureLoaded() { }
-                public Task EnsureLoadedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-            }
-            public sealed class LazyPackageRegistry
-            {
-                public static LazyPackageRegistry Default { get; } = new LazyPackageRegistry();
-                public LazyPackage Register(string name, int priority, IEnumerable<string> assemblies, IEnumerable<string>? nativeLibraries = null, Action? warmUp = null) => new LazyPackage(name, priority, assemblies);
-                public LazyPackage Get(string name) => throw new KeyNotFoundException(name);
-            }
-            public sealed class LazyValue
-            {
-                public LazyValue(string packageName, Func<object> factory) { }
-                public LazyValue(Func<object> factory) { }
-                public object Value => new object();
-                public T Get<T>() => (T)Value;
-                public T? GetOrDefault<T>() => (T)Value;
-                public bool IsValueCreated => false;
-            }
-            public sealed class LazyValue<T>
-            {
-                public LazyValue(Func<T> factory) { }
-                public T Value => default!;
-            }
-            public sealed class AsyncLazyValue<T>
-            {
-                public AsyncLazyValue(Func<CancellationToken, Task<T>> factory) { }
-                public ValueTask<T> GetValueAsync(CancellationToken cancellationToken = default) => default;
-            }
-            public static class LazyLoading
-            {
-                public static bool EagerMode => false;
-                public static void MarkReady() { }
-            }
-            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface)]
-            public sealed class HeavyAttribute : Attribute { }
-            [AttributeUsage(AttributeTargets.Class)]
-            public sealed class LazyValueHolderAttribute : Attribute { }
-            [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-            public sealed class HeavyAssemblyAttribute : Attribute { public HeavyAssemblyAttribute(string assemblyName) { } }
-        }
-        """));
-
-    private static MetadataReference Compile(string assemblyName, string source)
+    /// <summary>Compiles <paramref name="source"/> against the framework into an in-memory assembly named <paramref name="assemblyName"/>.</summary>
+    public static MetadataReference Compile(string assemblyName, string source)
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
