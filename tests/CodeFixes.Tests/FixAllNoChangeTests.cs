@@ -42,7 +42,7 @@ public class FixAllNoChangeTests
     [Theory]
     [InlineData(LZM0003FactoryRegistrationFixer.Key)]
     [InlineData(LZM0003FactoryRegistrationFixer.MoveKey)]
-    public async Task RefusedEverywhere_NoCodeAction_AndFixAllIsNotOffered(string equivalenceKey)
+    public async Task Refused_everywhere_no_code_action_and_fix_all_is_not_offered(string equivalenceKey)
     {
         var (document, diagnostics) = await AnalyzeAsync(Source);
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
@@ -61,7 +61,7 @@ public class FixAllNoChangeTests
     }
 
     [Fact]
-    public async Task FixAll_ChangesOnlyDocumentsWhoseTextChanges()
+    public async Task Fix_all_changes_only_documents_whose_text_changes()
     {
         // One fixable registration beside the refused one, in another file.
         const string Fixable = """

@@ -19,7 +19,7 @@ public class FixerConventionTests
         .ToArray();
 
     [Fact]
-    public void EveryFixer_IsExported_HasAStableUniqueKey_AndACustomFixAllForAllScopes()
+    public void Every_fixer_is_exported_has_a_stable_unique_key_and_a_custom_fix_all_for_all_scopes()
     {
         Assert.Equal(6, s_fixers.Length);
         var keys = s_fixers.Select(t => (string?)t.GetField("Key", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)).ToList();
@@ -43,7 +43,7 @@ public class FixerConventionTests
     }
 
     [Fact]
-    public void EveryEquivalenceKey_IsListedInTheReleaseTracking()
+    public void Every_equivalence_key_is_listed_in_the_release_tracking()
     {
         // Keys are what scripts and settings name, so a renamed key must be noted where releases are tracked.
         var tracking = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Analyzer", "AnalyzerReleases.Unshipped.md"));
@@ -58,7 +58,7 @@ public class FixerConventionTests
     }
 
     [Fact]
-    public void EveryFixableId_IsReportedByARealAnalyzer()
+    public void Every_fixable_ID_is_reported_by_a_real_analyzer()
     {
         var reported = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         var fixable = s_fixers.SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds).Distinct().ToList();

@@ -40,7 +40,7 @@ public sealed class FormatEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void DotnetFormat_MigratesConsumer_BuildsClean_IsIdempotent_SameOutput()
+    public void Dotnet_format_migrates_consumer_builds_clean_is_idempotent_same_output()
     {
         var repoRoot = RepositoryPaths.Root;
         CopyConsumer(Path.Combine(repoRoot, "tests", "CodeFixes.FormatE2E"), _work);

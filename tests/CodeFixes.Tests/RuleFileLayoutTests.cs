@@ -35,7 +35,7 @@ public class RuleFileLayoutTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void SearchingFileNamesForTheId_FindsAnalyzer_Doc_Tests_AndFixerWhereThereIsOne(string id)
+    public void Searching_file_names_for_the_ID_finds_analyzer_doc_tests_and_fixer_where_there_is_one(string id)
     {
         var found = RepositoryFiles().Where(path => Path.GetFileName(path).Contains(id, StringComparison.Ordinal)).ToList();
 
@@ -63,7 +63,7 @@ public class RuleFileLayoutTests
     }
 
     [Fact]
-    public void NoFileName_SpellsARuleIdInAnotherCase()
+    public void No_file_name_spells_a_rule_ID_in_another_case()
     {
         var misspelled = RepositoryFiles()
             .Where(path => Regex.Matches(Path.GetFileName(path), "lzm\\d{4}", RegexOptions.IgnoreCase).Any(m => !m.Value.StartsWith("LZM", StringComparison.Ordinal)))
@@ -73,7 +73,7 @@ public class RuleFileLayoutTests
     }
 
     [Fact]
-    public void NoFixerPart_LivesOutsideItsRuleFolder()
+    public void No_fixer_part_lives_outside_its_rule_folder()
     {
         // Rule-specific code is named by its ID; the shared folders hold only what several rules use.
         var stray = RepositoryFiles()

@@ -37,7 +37,7 @@ public class DocumentationReferenceTests
     };
 
     [Fact]
-    public void RelativeMarkdownLinks_ResolveToFilesAndHeadings()
+    public void Relative_markdown_links_resolve_to_files_and_headings()
     {
         var broken = new List<string>();
         foreach (var page in MarkdownPages())
@@ -70,7 +70,7 @@ public class DocumentationReferenceTests
     }
 
     [Fact]
-    public void DocsPagesNamedInSourceAndTests_Exist()
+    public void Docs_pages_named_in_source_and_tests_exist()
     {
         var missing = CheckedFiles()
             .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"\bdocs/[\w./-]*\w\.md\b").Select(m => $"{Relative(file)}: {m.Value}"))
@@ -81,7 +81,7 @@ public class DocumentationReferenceTests
     }
 
     [Fact]
-    public void NoFile_RefersToDocumentsIssuesOrChecklistsOutsideTheRepository()
+    public void No_file_refers_to_documents_issues_or_checklists_outside_the_repository()
     {
         var hits = new List<string>();
         foreach (var file in CheckedFiles().Where(file => !s_mentionCheckExcluded.Any(prefix => Relative(file).StartsWith(prefix, StringComparison.Ordinal))))
@@ -103,11 +103,11 @@ public class DocumentationReferenceTests
     [InlineData("The " + "guide's lazy_loader")]
     [InlineData("Accept" + "ance 2: dotnet format")]
     [InlineData("fixed in iss" + "ue #12")]
-    public void OutsideReferencePatterns_MatchTypicalMentions(string line)
+    public void Outside_reference_patterns_match_typical_mentions(string line)
         => Assert.Contains(s_outsideReferences, r => r.Pattern.IsMatch(line));
 
     [Fact]
-    public void Anchors_FollowGitHubHeadingIds()
+    public void Anchors_follow_GitHub_heading_ids()
     {
         var file = Path.Combine(RepositoryPaths.Root, "docs", "clr-loading.md");
         var anchors = Anchors(file);

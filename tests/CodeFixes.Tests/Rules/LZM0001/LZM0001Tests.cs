@@ -10,7 +10,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0001Tests
 {
     [Fact]
-    public Task FieldInitializer_WithRuntime_BecomesLazyValueProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Field_initializer_with_runtime_becomes_LazyValue_property() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -54,7 +54,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task FieldInitializer_WithoutRuntime_BecomesLazyOfObjectProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Field_initializer_without_runtime_becomes_Lazy_of_object_property() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -86,7 +86,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task PropertyInitializer_KeepsAttributesDocCommentsAndAccessibility() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Property_initializer_keeps_attributes_doc_comments_and_accessibility() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -125,7 +125,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task SeveralDeclaratorsInOneDeclaration_AllFixedTogether() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Several_declarators_in_one_declaration_all_fixed_together() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -179,7 +179,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task NonReadonlyFieldWrittenElsewhere_NoFix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
+    public Task Non_readonly_field_written_elsewhere_no_fix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -193,7 +193,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task NonReadonlyFieldNeverWritten_BecomesGetOnlyProperty() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Non_readonly_field_never_written_becomes_get_only_property() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -221,7 +221,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task TargetTypedNew_GetsExplicitTypeThroughCast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Target_typed_new_gets_explicit_type_through_cast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -255,7 +255,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task CollectionExpression_KeepsItsTargetType() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Collection_expression_keeps_its_target_type() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System.Collections.Generic;
         using ImageMagick;
@@ -287,7 +287,7 @@ public class LZM0001Tests
     // Also: in a generic type the fix keeps the cache field (a nested holder would be one class per
     // instantiation, read through the generic dictionary in shared code: no constant for the JIT).
     [Fact]
-    public Task GenericRecordWithRegionsAndIfDirectives_TriviaPreserved() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Generic_record_with_regions_and_if_directives_trivia_preserved() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -331,7 +331,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task NameCollision_PicksUniqueNames() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Name_collision_picks_unique_names() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -369,7 +369,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task HolderNameCollision_WithANestedTypeOrAnIdentifierInTheType_PicksUniqueNames() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Holder_name_collision_with_a_nested_type_or_an_identifier_in_the_type_picks_unique_names() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -425,7 +425,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task StaticConstructorAssignment_MovesIntoFactory() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Static_constructor_assignment_moves_into_factory() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -468,7 +468,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task StaticConstructorAssignment_WithRuntime_GetsAHolderInAStructAndCacheFieldInANestedTypeOfAGenericType() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Static_constructor_assignment_with_runtime_gets_a_holder_in_a_struct_and_cache_field_in_a_nested_type_of_a_generic_type() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -533,7 +533,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task PartialClassAcrossFiles_FixAllInSolution() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
+    public Task Partial_class_across_files_fix_all_in_solution() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         TestState =
         {
@@ -612,7 +612,7 @@ public class LZM0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task PropertyWithSetter_NoFix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
+    public Task Property_with_setter_no_fix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -624,7 +624,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task UserDefinedConversion_IsKeptByACast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task User_defined_conversion_is_kept_by_a_cast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -665,7 +665,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task TwoProjects_OneWithRuntimeOneWithout_FixAllInSolution()
+    public Task Two_projects_one_with_runtime_one_without_fix_all_in_solution()
     {
         var test = new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
         {
@@ -758,7 +758,7 @@ public class LZM0001Tests
     }
 
     [Fact]
-    public Task AliasAndUsingsInsideNamespace_PlacementKept() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Alias_and_usings_inside_namespace_placement_kept() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         namespace App
         {
@@ -802,7 +802,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task GlobalUsings_AreNotDuplicated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
+    public Task Global_usings_are_not_duplicated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
     {
         TestState =
         {
@@ -842,7 +842,7 @@ public class LZM0001Tests
         },
     }.RunAsync();
     [Fact]
-    public Task HeavyEnumField_KeepsTheUncachedGetter() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Heavy_enum_field_keeps_the_uncached_getter() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using ImageMagick;
 
@@ -871,7 +871,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task NullableDisabledFile_CacheFieldHasNoAnnotation() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Nullable_disabled_file_cache_field_has_no_annotation() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         #nullable disable
         using Microsoft.ML.OnnxRuntime;
@@ -907,7 +907,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task NullableDirectiveOnTheFirstLine_StaysOnce() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
+    public Task Nullable_directive_on_the_first_line_stays_once() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         // The added using directives go below the directive, which must not be duplicated.
         SolutionTransforms =
@@ -951,7 +951,7 @@ public class LZM0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task NullableEnabledByDirective_CacheFieldIsAnnotated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
+    public Task Nullable_enabled_by_directive_cache_field_is_annotated() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: true)
     {
         // The project has nullable off; the file turns it on: the cache field follows the file.
         SolutionTransforms =
@@ -995,7 +995,7 @@ public class LZM0001Tests
     }.RunAsync();
 
     [Fact]
-    public Task NullableAnnotatedFieldType_IsNotAnnotatedTwice() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Nullable_annotated_field_type_is_not_annotated_twice() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -1029,7 +1029,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task InterfaceTypedField_IsCached() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Interface_typed_field_is_cached() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -1063,7 +1063,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task CSharp73_UsesCoalesceAndAssignment() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
+    public Task CSharp_7_3_uses_coalesce_and_assignment() => new LazyFixTest<LZM0001LazyStaticMemberFixer>(runtime: false)
     {
         // Before C# 8 there is no "??=" (and no nullable annotations).
         SolutionTransforms =

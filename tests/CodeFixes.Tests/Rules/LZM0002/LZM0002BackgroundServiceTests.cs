@@ -16,7 +16,7 @@ public class LZM0002BackgroundServiceTests
         """;
 
     [Fact]
-    public Task BackgroundService_HeavyWorkBeforeFirstAwait_WaitsForReady() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task BackgroundService_heavy_work_before_first_await_waits_for_ready() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -81,7 +81,7 @@ public class LZM0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task AddsTheUsingDirective_AndKeepsAVerbatimParameterName() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Adds_the_using_directive_and_keeps_a_verbatim_parameter_name() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -137,7 +137,7 @@ public class LZM0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task TheCodeActionSaysWhatItDoes() => new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime: true)
+    public Task The_code_action_says_what_it_does() => new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime: true)
     {
         TestCode = """
             using System.Threading;
@@ -186,7 +186,7 @@ public class LZM0002BackgroundServiceTests
     }.RunAsync();
 
     [Fact]
-    public Task NoFix_WhenTheProjectNeverSignalsReadiness() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task No_fix_when_the_project_never_signals_readiness() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -206,7 +206,7 @@ public class LZM0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
-    public Task NoFix_WithoutTheRuntime() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task No_fix_without_the_runtime() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;
@@ -226,7 +226,7 @@ public class LZM0002BackgroundServiceTests
         runtime: false);
 
     [Fact]
-    public Task NoFix_WhenExecuteAsyncIsNotAsync_OrInAPlainHostedService() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task No_fix_when_ExecuteAsync_is_not_async_or_in_a_plain_hosted_service() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System.Threading;
         using System.Threading.Tasks;

@@ -60,14 +60,14 @@ public class LZM0002SingletonFactoryTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public Task LocalChainFeedingOneRegistration_MovesIntoFactory(bool runtime)
+    public Task Local_chain_feeding_one_registration_moves_into_factory(bool runtime)
         => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(Before, After, runtime, OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task FixedCode_SecondRun_ChangesNothing()
+    public Task Fixed_code_second_run_changes_nothing()
         => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(After, runtime: true, OutputKind.ConsoleApplication);
     [Fact]
-    public Task TwoChainsInOneFile_FixAll_BothBecomeFactories() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Two_chains_in_one_file_fix_all_both_become_factories() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -118,7 +118,7 @@ public class LZM0002SingletonFactoryTests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task ValueAlsoUsedElsewhere_KeepsTheProxyRewrite() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Value_also_used_elsewhere_keeps_the_proxy_rewrite() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -153,7 +153,7 @@ public class LZM0002SingletonFactoryTests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task DisposableValue_OrRegistrationInLambda_NotMovedIntoFactory() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Disposable_value_or_registration_in_lambda_not_moved_into_factory() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0002Tests
 {
     [Fact]
-    public Task TopLevelLocal_WithRuntime_MovesToLazyMemberOfProgram() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Top_level_local_with_runtime_moves_to_Lazy_member_of_Program() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -44,7 +44,7 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task TopLevel_ExistingPartialProgram_AndSeveralLocals_FixAll() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Top_level_existing_partial_Program_and_several_locals_fix_all() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -92,7 +92,7 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task MainMethod_LocalsDeferred_CapturedArgsPassedToFactory_SideEffectsAndDiscardedCallsNotFixed() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Main_method_locals_deferred_captured_args_passed_to_factory_side_effects_and_discarded_calls_not_fixed() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -159,7 +159,7 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task LocalInLoop_NoFix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task Local_in_loop_no_fix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -174,7 +174,7 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task TopLevel_CapturedLocal_WithRuntime_UsesLazyValueAssignedInPlace() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Top_level_captured_local_with_runtime_uses_LazyValue_assigned_in_place() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;

@@ -24,7 +24,7 @@ public class LZM0003LazyValueMoveFixOrderTests
 {
     /// <summary>With the move preferred, the IDE user can still pick the factory: its own key, applied by Fix All under that key too.</summary>
     [Fact]
-    public Task MovePreferred_FactoryKey_StillRegistersAFactory()
+    public Task Move_preferred_factory_key_still_registers_a_factory()
     {
         var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
@@ -45,7 +45,7 @@ public class LZM0003LazyValueMoveFixOrderTests
     [InlineData(null)]
     [InlineData("lazymigrate.lzm0003.preferred_fix = factory_registration")]
     [InlineData("lazymigrate.lzm0003.preferred_fix = something_else")]
-    public Task ByDefault_FirstFixAndFixAll_RegisterAFactory_ConsumersUntouched(string? analyzerConfig)
+    public Task By_default_first_fix_and_fix_all_register_a_factory_consumers_untouched(string? analyzerConfig)
     {
         var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, analyzerConfig);
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -58,7 +58,7 @@ public class LZM0003LazyValueMoveFixOrderTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Ide_OffersBoth_TheOptionDecidesWhichComesFirst(bool movePreferred)
+    public async Task IDE_offers_both_the_option_decides_which_comes_first(bool movePreferred)
     {
         var references = TestReferences.Framework;
         using var workspace = new AdhocWorkspace();

@@ -23,7 +23,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0003LazyValueMoveRefusalTests
 {
     [Fact]
-    public Task Refused_ServiceResolvedFromTheContainer_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_service_resolved_from_the_container_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -39,7 +39,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_ConsumerBuiltExplicitly_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_consumer_built_explicitly_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -52,7 +52,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_LambdaParameterOfTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_lambda_parameter_of_the_service_type_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -69,7 +69,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_InstanceReadsALocal_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_instance_reads_a_local_falls_back_to_factory() => FallsBackToFactoryAsync(
         """
         var seed = 1;
                 services.AddSingleton({|LZM0003:new MLContext(seed)|});
@@ -81,26 +81,26 @@ public class LZM0003LazyValueMoveRefusalTests
         null);
 
     [Fact]
-    public Task Refused_TryAddSingleton_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_TryAddSingleton_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.TryAddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.TryAddSingleton(sp => new MLContext(seed: 1));",
         null);
 
     [Fact]
-    public Task Refused_Keyed_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_keyed_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddKeyedSingleton(\"ml\", {|LZM0003:new MLContext(seed: 1)|});",
         "services.AddKeyedSingleton(\"ml\", (sp, key) => new MLContext(seed: 1));",
         null);
 
     [Fact]
-    public Task Refused_NoRuntime_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_no_runtime_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         null,
         runtime: false);
 
     [Fact]
-    public Task Refused_ConsumerIsARecord_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_consumer_is_a_record_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -112,7 +112,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_SecondRegistrationOfTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_second_registration_of_the_service_type_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -128,7 +128,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>An attribute on a property of the service type may ask a framework to inject it (Blazor's <c>[Inject]</c>).</summary>
     [Fact]
-    public Task Refused_PropertyWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_property_with_an_attribute_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -149,7 +149,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_FieldWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_field_with_an_attribute_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -171,7 +171,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>A component's properties may be injected by convention, without an attribute in sight.</summary>
     [Fact]
-    public Task Refused_PropertyOfAComponent_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_property_of_a_component_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -191,7 +191,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>A registration under a condition: removing it would drop the condition (the lazy value is always there).</summary>
     [Fact]
-    public Task Refused_ConditionalRegistration_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_conditional_registration_falls_back_to_factory() => FallsBackToFactoryAsync(
         """
         if (services.Count > 0)
                 {
@@ -208,7 +208,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>Only <c>new S(..)</c> itself builds its own instance; <c>new List&lt;S&gt;()</c> names S as a type argument.</summary>
     [Fact]
-    public Task Refused_ServiceTypeAsATypeArgumentOfACreatedType_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_service_type_as_a_type_argument_of_a_created_type_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -224,7 +224,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>A use of the parameter in another part of a partial class would lose its declaration (CS0103).</summary>
     [Fact]
-    public Task Refused_PartialConsumerClass_FallsBackToFactory() => FallsBackToFactoryWithFilesAsync(
+    public Task Refused_partial_consumer_class_falls_back_to_factory() => FallsBackToFactoryWithFilesAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         ("SplitA.cs", """
@@ -247,7 +247,7 @@ public class LZM0003LazyValueMoveRefusalTests
             """));
 
     [Fact]
-    public Task Refused_ConsumerInAnotherProject_FallsBackToFactory()
+    public Task Refused_consumer_in_another_project_falls_back_to_factory()
     {
         const string Other = """
             using Microsoft.ML;
@@ -270,7 +270,7 @@ public class LZM0003LazyValueMoveRefusalTests
     }
 
     [Fact]
-    public Task Refused_ParameterNameUsedInNameof_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_parameter_name_used_in_nameof_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -285,7 +285,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_TypeofTheServiceType_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_typeof_the_service_type_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -300,7 +300,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_ConstructorTakesAllRegistrations_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_constructor_takes_all_registrations_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -321,7 +321,7 @@ public class LZM0003LazyValueMoveRefusalTests
     /// service (a <c>Func&lt;MLContext, int&gt;</c> local would refuse on its own, as a type argument).
     /// </summary>
     [Fact]
-    public Task Refused_MethodUsedAsAMethodGroup_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_method_used_as_a_method_group_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -345,7 +345,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_MethodParameterWithAnAttribute_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_method_parameter_with_an_attribute_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -367,7 +367,7 @@ public class LZM0003LazyValueMoveRefusalTests
         """);
 
     [Fact]
-    public Task Refused_MethodOfATypeDerivingFromControllerBase_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_method_of_a_type_deriving_from_ControllerBase_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """
@@ -396,7 +396,7 @@ public class LZM0003LazyValueMoveRefusalTests
 
     /// <summary>A method no source calls is called by something else (convention-based middleware's <c>InvokeAsync</c>), which may resolve its parameters.</summary>
     [Fact]
-    public Task Refused_MethodNeverCalledInSource_FallsBackToFactory() => FallsBackToFactoryAsync(
+    public Task Refused_method_never_called_in_source_falls_back_to_factory() => FallsBackToFactoryAsync(
         "services.AddSingleton({|LZM0003:new MLContext(seed: 1)|});",
         "services.AddSingleton(sp => new MLContext(seed: 1));",
         """

@@ -24,7 +24,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0003LazyValueMoveTests
 {
     [Fact]
-    public Task SampleShape_TopLevelProgram_TwoRegistrations_MoveToOneLazyServicesClass()
+    public Task Sample_shape_top_level_Program_two_registrations_move_to_one_LazyServices_class()
     {
         var test = new LazyFixTest<LZM0003FactoryRegistrationFixer>(runtime: true, MovePreferred)
         {
@@ -177,7 +177,7 @@ public class LZM0003LazyValueMoveTests
     }
 
     [Fact]
-    public Task ExtensionMethodRegistration_LazyServicesGoesAfterTheRegisteringType_ConsumerInOtherNamespaceGetsUsing()
+    public Task Extension_method_registration_LazyServices_goes_after_the_registering_type_consumer_in_other_namespace_gets_using()
     {
         var test = MoveTest(checkWarnings: true);
         test.TestState.Sources.Add(("Registration.cs", """
@@ -282,7 +282,7 @@ public class LZM0003LazyValueMoveTests
     }
 
     [Fact]
-    public Task LazyServicesFromAnEarlierFix_IsReused_InterfaceServiceType()
+    public Task LazyServices_from_an_earlier_fix_is_reused_interface_service_type()
     {
         const string Program = """
             using Azure.Storage.Blobs;
@@ -399,7 +399,7 @@ public class LZM0003LazyValueMoveTests
 
     /// <summary>The control for the refusals below: the shared shape alone moves.</summary>
     [Fact]
-    public Task Control_SharedShapeAlone_Moves()
+    public Task Control_shared_shape_alone_moves()
     {
         var test = MoveTest();
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -411,7 +411,7 @@ public class LZM0003LazyValueMoveTests
 
     /// <summary>A user class whose name only starts with LazyServices is not an earlier move's class, holder or not.</summary>
     [Fact]
-    public Task UserClassNamedLikeTheGeneratedOne_IsLeftAlone()
+    public Task User_class_named_like_the_generated_one_is_left_alone()
     {
         const string Config = """
             namespace App;
@@ -438,7 +438,7 @@ public class LZM0003LazyValueMoveTests
     }
 
     [Fact]
-    public Task TopLevelLambdaRegistration_ConsumerInTheSameFile_ParamRefPointsToTheLazyValue()
+    public Task Top_level_lambda_registration_consumer_in_the_same_file_paramref_points_to_the_LazyValue()
     {
         var test = MoveTest(checkWarnings: true);
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -506,7 +506,7 @@ public class LZM0003LazyValueMoveTests
     }
 
     [Fact]
-    public Task OrdinaryMethodParameter_HelperCalledFromAConsumer_MovesAndKeepsTheParameter() => MovesWithFeaturePipelineAsync();
+    public Task Ordinary_method_parameter_helper_called_from_a_consumer_moves_and_keeps_the_parameter() => MovesWithFeaturePipelineAsync();
 
     /// <summary>The sample shape with a helper taking the service from its caller; <paramref name="extra"/> joins both states unchanged.</summary>
     private static Task MovesWithFeaturePipelineAsync(params (string Name, string Source)[] extra)
@@ -591,7 +591,7 @@ public class LZM0003LazyValueMoveTests
 
     /// <summary><c>new MLContext(..)</c> outside the registration builds an unrelated instance: it does not block the move and stays as written.</summary>
     [Fact]
-    public Task ObjectCreationElsewhere_BuildsItsOwnInstance_StillMoves() => MovesWithFeaturePipelineAsync(("Models.cs", Models));
+    public Task Object_creation_elsewhere_builds_its_own_instance_still_moves() => MovesWithFeaturePipelineAsync(("Models.cs", Models));
 
     private const string Models = """
         using Microsoft.ML;

@@ -21,7 +21,7 @@ public class LZM0003LazyValueMoveTriviaTests
 {
     /// <summary>A comment above a removed constructor parameter stays, above the next one.</summary>
     [Fact]
-    public Task CommentAboveTheRemovedParameter_Stays()
+    public Task Comment_above_the_removed_parameter_stays()
     {
         var test = MoveTest();
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -74,7 +74,7 @@ public class LZM0003LazyValueMoveTriviaTests
 
     /// <summary>A comment above a removed last parameter stays, before the closing parenthesis.</summary>
     [Fact]
-    public Task CommentAboveTheRemovedLastParameter_StaysBeforeTheParenthesis()
+    public Task Comment_above_the_removed_last_parameter_stays_before_the_parenthesis()
     {
         var test = MoveTest();
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -128,7 +128,7 @@ public class LZM0003LazyValueMoveTriviaTests
 
     /// <summary>The primary constructor's only parameter goes, its comment stays: the emptied list is kept.</summary>
     [Fact]
-    public Task CommentInAnEmptiedPrimaryConstructor_KeepsTheList()
+    public Task Comment_in_an_emptied_primary_constructor_keeps_the_list()
     {
         var test = MoveTest();
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -162,7 +162,7 @@ public class LZM0003LazyValueMoveTriviaTests
 
     /// <summary>The cref that replaces a <c>&lt;paramref&gt;</c> is simplified like the other generated names.</summary>
     [Fact]
-    public Task ParamRefInANamespace_CrefIsSimplified()
+    public Task Paramref_in_a_namespace_cref_is_simplified()
     {
         var test = MoveTest();
         test.TestState.Sources.Add(("Registration.cs", Registration(FlaggedRegistration)));
@@ -194,7 +194,7 @@ public class LZM0003LazyValueMoveTriviaTests
     }
 
     [Fact]
-    public Task LastStatementsOfTheFile_CommentsStayBeforeTheGeneratedClass()
+    public Task Last_statements_of_the_file_comments_stay_before_the_generated_class()
     {
         var test = MoveTest(checkWarnings: true);
         test.TestState.OutputKind = OutputKind.ConsoleApplication;

@@ -7,7 +7,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0003Tests
 {
     [Fact]
-    public Task AllRegistrationForms_InOneMember_BecomeFactories() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
+    public Task All_registration_forms_in_one_member_become_factories() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +49,7 @@ public class LZM0003Tests
         runtime: false);
 
     [Fact]
-    public Task LambdaParameterNamesAvoidCapturedNames() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
+    public Task Lambda_parameter_names_avoid_captured_names() => Verify<LZM0003FactoryRegistrationFixer>.FixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;
@@ -77,7 +77,7 @@ public class LZM0003Tests
         runtime: true);
 
     [Fact]
-    public Task CapturedVariableAssignedLater_NoFix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
+    public Task Captured_variable_assigned_later_no_fix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;
@@ -96,7 +96,7 @@ public class LZM0003Tests
         runtime: false);
 
     [Fact]
-    public Task LocalInstance_NoFix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
+    public Task Local_instance_no_fix() => Verify<LZM0003FactoryRegistrationFixer>.NoFixAsync(
         """
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.ML.OnnxRuntime;

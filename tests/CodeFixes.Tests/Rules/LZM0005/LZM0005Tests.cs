@@ -8,7 +8,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0005Tests
 {
     [Fact]
-    public Task TypeofGenericArgumentAndLocalValue_InOneMethod_MovedOut() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+    public Task Typeof_generic_argument_and_local_value_in_one_method_moved_out() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
         using System;
         using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +67,7 @@ public class LZM0005Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task CodeAfterReadyCut_TopLevel_WritesBackAssignedLocal() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+    public Task Code_after_ready_cut_top_level_writes_back_assigned_local() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
         using System;
         using ImageMagick;
@@ -102,7 +102,7 @@ public class LZM0005Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task HeavyTypedLocalAndReturn_NoFix() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
+    public Task Heavy_typed_local_and_return_no_fix() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
         """
         using System;
         using ImageMagick;

@@ -8,7 +8,7 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0006Tests
 {
     [Fact]
-    public Task DiscardedForcing_BecomesBackgroundWarmUp_ValueUseNotFixed() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
+    public Task Discarded_forcing_becomes_background_warm_up_value_use_not_fixed() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
         """
         using System;
         using LazyMigrate;
@@ -48,7 +48,7 @@ public class LZM0006Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task BclLazy_DiscardedInMain_WithoutRuntime() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
+    public Task Bcl_Lazy_discarded_in_Main_without_runtime() => Verify<LZM0006BackgroundWarmUpFixer>.FixAsync(
         """
         using System;
         using ImageMagick;

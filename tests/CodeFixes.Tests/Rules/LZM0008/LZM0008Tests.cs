@@ -28,7 +28,7 @@ public class LZM0008Tests
     private static Task NoFixAsync(string source, bool runtime, OutputKind outputKind) => FixAsync(source, source, runtime, outputKind);
 
     [Fact]
-    public Task ConstructorField_WithRuntime_BecomesLazyValueProperty_CallsMoveToFactory_DisposeGuarded() => FixAsync(
+    public Task Constructor_field_with_runtime_becomes_LazyValue_property_calls_move_to_factory_dispose_guarded() => FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -117,7 +117,7 @@ public class LZM0008Tests
         outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task DependentField_WithoutRuntime_BothBecomeLazyOfObject_ThisQualified() => FixAsync(
+    public Task Dependent_field_without_runtime_both_become_Lazy_of_object_this_qualified() => FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -207,7 +207,7 @@ public class LZM0008Tests
         outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task TwoClassesInOneFile_FixAll() => FixAsync(
+    public Task Two_classes_in_one_file_fix_all() => FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -290,7 +290,7 @@ public class LZM0008Tests
         outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task ParameterUse_OtherReads_SecondConstructor_MutableFieldRead_NoFix() => NoFixAsync(
+    public Task Parameter_use_other_reads_second_constructor_mutable_field_read_no_fix() => NoFixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
