@@ -1,17 +1,7 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
-using LazyMigrate.Tests.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LazyMigrate.CodeFixes.Tests.Rules;
 
