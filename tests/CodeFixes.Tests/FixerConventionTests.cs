@@ -58,6 +58,21 @@ public class FixerConventionTests
     }
 
     [Fact]
+    public void Fixes_and_the_CLI_read_diagnostic_properties_only_through_DiagnosticProperties()
+    {
+        // A name spelled as a literal would silently stop matching when the analyzer side renames it.
+        var literal = new Regex(@"Properties\s*(\.TryGetValue\(|\[|\.ContainsKey\()\s*""");
+        var offenders = new[] { "CodeFixes", "Cli" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => literal.IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(RepositoryPaths.Root, file))
+            .ToList();
+
+        Assert.Empty(offenders);
+        Assert.Matches(literal, "diagnostic.Properties.TryGetValue(\"HeavyType\", out var heavyType)");
+    }
+
+    [Fact]
     public void Every_fixable_ID_is_reported_by_a_real_analyzer()
     {
         var reported = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
