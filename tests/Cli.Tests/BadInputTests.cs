@@ -120,6 +120,16 @@ public sealed class BadInputTests
         Assert.Contains("'lazy_value_move'", result.Err);
     }
 
+    [Fact]
+    public async Task Empty_lzm0003_preferred_fix_means_the_default_and_is_accepted()
+    {
+        using var sample = await SampleSolution.CreateAsync(editorConfig: "lazymigrate.lzm0003.preferred_fix =\n");
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.DoesNotContain("preferred_fix", result.Err);
+    }
+
     public static IEnumerable<object[]> BadOptions => new[]
     {
         new object[] { new[] { "scan", "--format", "xml" }, "does not accept 'xml'" },

@@ -25,8 +25,9 @@ public static class LazyMigrateOptionValidator
     /// <summary>Messages for every malformed item in <paramref name="options"/> (key → raw value).</summary>
     public static IEnumerable<string> FindProblems(IReadOnlyDictionary<string, string> options, string source)
     {
+        // Empty (as the package's options file ships it) means the default.
         if (options.TryGetValue(LazyMigrateOptions.LZM0003PreferredFixKey, out var preferredFix)
-            && preferredFix.Trim() is var fix
+            && preferredFix.Trim() is { Length: > 0 } fix
             && !string.Equals(fix, LazyMigrateOptions.FactoryRegistrationFix, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(fix, LazyMigrateOptions.LazyValueMoveFix, StringComparison.OrdinalIgnoreCase))
         {
