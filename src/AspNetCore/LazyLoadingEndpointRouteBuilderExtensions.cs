@@ -10,7 +10,7 @@ namespace LazyMigrate.AspNetCore;
 /// <summary>Maps the lazy-loading status endpoint.</summary>
 public static class LazyLoadingEndpointRouteBuilderExtensions
 {
-    /// <summary>The default route of the status endpoint, the guide's <c>/api/debug/lazy-loading-status</c>.</summary>
+    /// <summary>The default route of the status endpoint: a debug path, not an API route an app would serve to users.</summary>
     public const string DefaultPattern = "/api/debug/lazy-loading-status";
 
     /// <summary>

@@ -183,8 +183,9 @@ public sealed class LazyPackage
     }
 
     /// <summary>
-    /// Declares a lazy value bound to this package: the counterpart of the guide's sub-exports
-    /// (<c>nn</c>, <c>F</c>, <c>checkpoint</c>): <c>static readonly LazyValue s_nn = torch.Export(CreateNn);</c>.
+    /// Declares a lazy value bound to this package, for the parts an app takes from one package (a
+    /// module, a helper class, a loaded model) that should share its single load:
+    /// <c>static readonly LazyValue s_nn = torch.Export(CreateNn);</c>.
     /// </summary>
     /// <param name="factory">Builds the value after the package loaded.</param>
     /// <param name="declaringFile">Filled in by the compiler.</param>

@@ -197,8 +197,8 @@ public sealed class LazyValue : ITrackedValue
     }
 
     /// <summary>
-    /// A lazy value derived from this one, for sub-exports in the spirit of the guide's
-    /// <c>F = torch.nn.functional</c>: built on first access from this value, bound to the same package.
+    /// A lazy value derived from this one (a part of a module, a member of a built object): built on
+    /// first access from this value, bound to the same package, so it shares that package's single load.
     /// </summary>
     /// <param name="selector">Derives the sub-export from this value (receives <c>null</c> when this value is null).</param>
     /// <param name="declaringFile">Filled in by the compiler.</param>
