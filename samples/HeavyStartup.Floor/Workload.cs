@@ -25,7 +25,7 @@ internal sealed class Workload
     {
         if (options.Preload)
         {
-            // Warm the heavy packages in the background while the app idles (the guide's preloading).
+            // Warm the heavy packages in the background while the app idles, so a use after the pause finds them loaded.
             _ = LazyPackageRegistry.Default.StartBackgroundLoading();
         }
 

@@ -10,12 +10,13 @@ namespace LazyMigrate.AspNetCore;
 /// <summary>Maps the lazy-loading status endpoint.</summary>
 public static class LazyLoadingEndpointRouteBuilderExtensions
 {
-    /// <summary>The default route of the status endpoint, the guide's <c>/api/debug/lazy-loading-status</c>.</summary>
+    /// <summary>The default route of the status endpoint: a debug path, not an API route an app would serve to users.</summary>
     public const string DefaultPattern = "/api/debug/lazy-loading-status";
 
     /// <summary>
-    /// Maps a GET endpoint returning the registry's status snapshot as JSON: overall progress and,
-    /// per package, state, load time, error message, priority and trigger.
+    /// Maps a GET endpoint returning the registry's status snapshot as JSON: overall progress, per
+    /// package its state, load time, error message, priority, trigger and next retry time, and per lazy
+    /// value its declaration site, state, build time, error, first-use site and next retry time.
     /// </summary>
     /// <remarks>
     /// The snapshot reveals internals (package names and versions in use, error messages with file
@@ -46,7 +47,8 @@ public static class LazyLoadingEndpointRouteBuilderExtensions
         // The snapshot changes from one request to the next: never cache it.
         context.Response.Headers.CacheControl = "no-store";
 
-        // Source-generated metadata from the runtime: camelCase, states as strings, trimming-safe.
-        return Results.Json(registry.GetStatus(), LazyLoadingJsonContext.Default.LazyLoadingStatus).ExecuteAsync(context);
+        // Source-generated metadata from the runtime: camelCase, states as strings, trimming-safe;
+        // relaxed escaping keeps quotes and angle brackets in error messages readable.
+        return Results.Json(registry.GetStatus(), LazyLoadingJsonContext.Relaxed.LazyLoadingStatus).ExecuteAsync(context);
     }
 }

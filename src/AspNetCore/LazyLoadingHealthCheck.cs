@@ -9,14 +9,19 @@ namespace LazyMigrate.AspNetCore;
 
 /// <summary>
 /// Reports <see cref="HealthStatus.Degraded"/> while a priority-1 package selected for preloading
-/// is not loaded yet or failed, and <see cref="HealthStatus.Healthy"/> once all of them loaded.
-/// Never Unhealthy: the app serves requests either way; a missing package only makes the features
-/// that need it fail. Register with <c>AddLazyLoadingHealthCheck()</c>.
+/// is not loaded yet, failed, or is missing from the application, and <see cref="HealthStatus.Healthy"/>
+/// once all of them loaded. Never Unhealthy: the app serves requests either way; a missing package
+/// only makes the features that need it fail. Register with <c>AddLazyLoadingHealthCheck()</c>.
 /// </summary>
 /// <remarks>
-/// Packages the app does not contain are ignored. With preloading disabled
-/// (<see cref="LazyLoadingOptions.Enabled"/> false) a package that has not loaded yet is expected
-/// (it loads on first access) and only failures degrade.
+/// <para>Watched: the packages of the registry's status, i.e. those the app registered, those its
+/// lazy values name and catalog packages the app contains; a package of the app's own that is not
+/// present degrades. Catalog entries the app neither contains nor names are ignored. With preloading
+/// disabled (<see cref="LazyLoadingOptions.Enabled"/> false) a package that has not loaded yet is
+/// expected (it loads on first access) and only failures and missing packages degrade.</para>
+/// <para>The description names the failed step and the exception type, never the full error: a
+/// health endpoint is often public, and the error holds source paths. The full error is in the
+/// status endpoint and the logs.</para>
 /// </remarks>
 public sealed class LazyLoadingHealthCheck : IHealthCheck
 {
@@ -49,24 +54,30 @@ public sealed class LazyLoadingHealthCheck : IHealthCheck
         var pending = new List<string>();
         foreach (var package in status.Packages)
         {
-            if (package.Priority != WatchedPriority || !_selection.Contains(package.Name, package.Priority) || package.State == LazyPackageState.NotPresent)
+            if (package.Priority != WatchedPriority || !_selection.Contains(package.Name, package.Priority))
             {
                 continue;
             }
 
-            if (package.State == LazyPackageState.NotLoaded && (!_options.Enabled || !IsAvailable(package.Name)))
+            if (package.State == LazyPackageState.NotLoaded && !_options.Enabled)
             {
                 continue;
             }
 
             data[package.Name] = package.State.ToString();
-            if (package.State == LazyPackageState.Failed)
+            switch (package.State)
             {
-                failed.Add($"{package.Name} failed: {package.Error}");
-            }
-            else if (package.State != LazyPackageState.Loaded)
-            {
-                pending.Add($"{package.Name} is {package.State}");
+                case LazyPackageState.Loaded:
+                    break;
+                case LazyPackageState.Failed:
+                    failed.Add($"{package.Name} failed: {package.FailedComponent ?? "load"} failed{Cause(package.Name)}");
+                    break;
+                case LazyPackageState.NotPresent:
+                    failed.Add($"{package.Name} is not present in the application");
+                    break;
+                default:
+                    pending.Add($"{package.Name} is {package.State}");
+                    break;
             }
         }
 
@@ -79,5 +90,14 @@ public sealed class LazyLoadingHealthCheck : IHealthCheck
         return Task.FromResult(HealthCheckResult.Degraded("Priority-1 lazy packages not ready: " + string.Join("; ", failed), data: data));
     }
 
-    private bool IsAvailable(string name) => _registry.TryGet(name, out var package) && package.IsAvailable;
+    /// <summary>" (ExceptionType)" of the original failure: tells a missing file from a crash without revealing paths.</summary>
+    private string Cause(string name)
+    {
+        if (!_registry.TryGet(name, out var package) || package.LastFailure?.InnerException is not { } inner)
+        {
+            return string.Empty;
+        }
+
+        return $" ({inner.GetType().Name})";
+    }
 }

@@ -14,7 +14,9 @@ namespace LazyMigrate.AspNetCore;
 /// started (<see cref="IHostApplicationLifetime.ApplicationStarted"/>), priority by priority with
 /// bounded parallelism, logging one line per package. <see cref="StartAsync"/> returns at once, so
 /// preloading never delays readiness; with <see cref="LazyLoadingOptions.Eager"/> (or
-/// <c>LAZYMIGRATE_EAGER=1</c>) it instead loads everything during startup and fails it on error.
+/// <c>LAZYMIGRATE_EAGER=1</c>) it instead loads the app's packages and builds their lazy values
+/// during startup, fails startup when one of them is missing or fails, and otherwise marks the app
+/// ready once the host has started, as in the lazy mode.
 /// </summary>
 /// <remarks>
 /// On shutdown the loader stops starting loads and returns without waiting for a load already
@@ -133,15 +135,7 @@ public sealed partial class LazyLoadingHostedService : IHostedService, IDisposab
 
     private void OnApplicationStarted()
     {
-        try
-        {
-            LazyLoading.MarkReady();
-        }
-        catch (Exception ex)
-        {
-            // A profiler's ready callback failed: report it, but preloading does not depend on it.
-            LogReadyCallbackFailed(_logger, ex);
-        }
+        MarkReady();
 
         lock (_gate)
         {
@@ -152,6 +146,19 @@ public sealed partial class LazyLoadingHostedService : IHostedService, IDisposab
 
             var token = _stopping.Token;
             _loading = Task.Run(() => RunAsync(token));
+        }
+    }
+
+    private void MarkReady()
+    {
+        try
+        {
+            LazyLoading.MarkReady();
+        }
+        catch (Exception ex)
+        {
+            // A profiler's ready callback failed: report it, but preloading does not depend on it.
+            LogReadyCallbackFailed(_logger, ex);
         }
     }
 
@@ -201,22 +208,76 @@ public sealed partial class LazyLoadingHostedService : IHostedService, IDisposab
     private async Task LoadEagerlyAsync(CancellationToken cancellationToken)
     {
         LogEager(_logger);
-        await _registry.StartBackgroundLoading(_selection.ToBackgroundOptions(_options), cancellationToken).ConfigureAwait(false);
+
+        // The app's own packages and those its lazy values name are attempted even when the dependency
+        // list lacks them: a missing one must fail startup here, not be skipped as "not present".
+        // Catalog entries the app neither contains nor names are not selected at all.
+        var options = _selection.ToBackgroundOptions(_options);
+        options.OnlyAvailable = false;
+        await _registry.StartBackgroundLoading(options, cancellationToken).ConfigureAwait(false);
         ReportSettledPackages();
         var status = _registry.GetStatus();
-        var failed = status.Packages
-            .Where(p => p.State == LazyPackageState.Failed && _selection.Contains(p.Name, p.Priority))
-            .ToList();
-        if (failed.Count > 0)
+        var problems = new List<string>();
+        var failedPackages = 0;
+        foreach (var package in status.Packages)
         {
-            var reasons = string.Join("; ", failed.Select(p => $"'{p.Name}': {p.Error}"));
-            var error = new LazyLoadException($"Eager lazy loading failed for {failed.Count} package(s) (LazyLoading:Eager or LAZYMIGRATE_EAGER=1): {reasons}");
+            if (!_selection.Contains(package.Name, package.Priority) || package.State is not (LazyPackageState.Failed or LazyPackageState.NotPresent))
+            {
+                continue;
+            }
+
+            failedPackages++;
+            var namedBy = status.Values
+                .Where(v => string.Equals(v.Package, package.Name, StringComparison.OrdinalIgnoreCase))
+                .Select(v => v.DeclarationSite ?? "(unknown)")
+                .ToList();
+            var origin = package.IsBuiltIn ? "a built-in catalog package" : "registered at " + (package.DeclarationSite ?? "(unknown)");
+            var problem = $"'{package.Name}' ({origin}"
+                + (namedBy.Count == 0 ? string.Empty : "; named by the lazy values declared at " + string.Join(", ", namedBy))
+                + $"): {package.Error ?? "not present in the application"}";
+            problems.Add(problem);
+        }
+
+        var failedValues = 0;
+        foreach (var value in status.Values)
+        {
+            // A value whose package failed is covered by that package; a factory failure or an unknown package name is the value's own.
+            if (value.State == LazyValueState.Failed && !IsDeselected(status, value.Package))
+            {
+                failedValues++;
+                problems.Add($"lazy value declared at {value.DeclarationSite ?? "(unknown)"}: {value.Error}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            var error = new LazyLoadException(
+                $"Eager lazy loading failed for {failedPackages} package(s) and {failedValues} lazy value(s) (LazyLoading:Eager or LAZYMIGRATE_EAGER=1):"
+                + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", problems));
             Fail(error);
             throw error;
         }
 
         LogSummary(status);
         _completion.TrySetResult();
+
+        // Ready once the host has started, exactly as in the lazy mode: work waiting on
+        // LazyLoading.WhenReady (and a profiler's ready snapshot) must not wait forever in CI.
+        _startedRegistration = _lifetime.ApplicationStarted.Register(MarkReady);
+    }
+
+    /// <summary>True when the options leave the value's package out of preloading (its values are then not the loader's business).</summary>
+    private bool IsDeselected(LazyLoadingStatus status, string? packageName)
+    {
+        foreach (var package in status.Packages)
+        {
+            if (string.Equals(package.Name, packageName, StringComparison.OrdinalIgnoreCase))
+            {
+                return !_selection.Contains(package.Name, package.Priority);
+            }
+        }
+
+        return false;
     }
 
     private void Fail(Exception exception)
@@ -261,8 +322,12 @@ public sealed partial class LazyLoadingHostedService : IHostedService, IDisposab
                 case LazyPackageState.Failed:
                     LogFailed(_logger, package.Name, package.Priority, package.LoadTimeMs ?? 0, package.Error ?? "unknown error");
                     break;
-                case LazyPackageState.NotPresent:
+                case LazyPackageState.NotPresent when package.IsBuiltIn:
                     LogNotPresent(_logger, package.Name, package.Priority);
+                    break;
+                case LazyPackageState.NotPresent:
+                    // The app registered it or a lazy value names it: its absence is a defect, not noise.
+                    LogRegisteredNotPresent(_logger, package.Name, package.Priority);
                     break;
                 default:
                     continue;
@@ -328,4 +393,7 @@ public sealed partial class LazyLoadingHostedService : IHostedService, IDisposab
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Lazy loading: the ready callback installed under LazyMigrate.ReadyCallback failed")]
     private static partial void LogReadyCallbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Lazy loading: package {Package} (priority {Priority}) is registered or named by a lazy value but not present in the application; features that need it will fail")]
+    private static partial void LogRegisteredNotPresent(ILogger logger, string package, int priority);
 }

@@ -26,9 +26,12 @@ public sealed class LazyLoadingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Eager switch for tests and CI: load every selected package while the host starts
-    /// (before it reports ready) and fail startup when one cannot load. Also on when the
-    /// runtime's eager mode is (environment variable <c>LAZYMIGRATE_EAGER=1</c>). Default: false.
+    /// Eager switch for tests and CI: while the host starts, load the app's selected packages (those
+    /// it registered, those its lazy values name, the catalog packages it contains) and build their
+    /// lazy values; fail startup naming every package that is missing or cannot load and every value
+    /// that fails. Catalog entries the app does not use are ignored. On success the app is marked
+    /// ready once the host has started. Also on when the runtime's eager mode is (environment variable
+    /// <c>LAZYMIGRATE_EAGER=1</c>). Default: false.
     /// </summary>
     public bool Eager { get; set; }
 
@@ -55,9 +58,10 @@ public sealed class LazyLoadingOptions
 
     /// <summary>
     /// Whether registered packages that are not present in the application's dependency list are
-    /// skipped (state <c>NotPresent</c>, logged as "not present") instead of attempted (and reported
-    /// failed). Default: true; keep it on with <see cref="LazyPackageRegistry.Default"/>, whose built-in
-    /// catalog lists many packages an app does not contain.
+    /// skipped (state <c>NotPresent</c>; a package the app registered or a lazy value names is logged
+    /// as a warning and degrades the health check) instead of attempted (and reported failed). Default:
+    /// true. Catalog entries the app neither contains nor names are never attempted either way; eager
+    /// mode always attempts the app's packages.
     /// </summary>
     public bool SkipUnavailable { get; set; } = true;
 

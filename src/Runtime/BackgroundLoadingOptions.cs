@@ -30,8 +30,7 @@ public sealed class BackgroundLoadingOptions
     /// <para>Why on by default: loading assemblies is the cheap part of a first use; the value's
     /// factory (creating an ONNX session, opening and seeding a database) is the expensive part.
     /// Preloading only the assemblies leaves a first use after an idle period almost as slow as
-    /// without preloading, and the guide's preloading imports the modules, which runs their
-    /// initialisation. Turn it off when factories have side effects that must only happen on
+    /// without preloading. Turn it off when factories have side effects that must only happen on
     /// demand (a paid API call, a connection per object that may never be used).</para>
     /// <para>Only values still alive are built (values are tracked weakly, so a value whose owner
     /// was collected is skipped), including instance values of objects alive at that moment.

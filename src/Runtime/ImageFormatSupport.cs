@@ -10,7 +10,8 @@ namespace LazyMigrate;
 
 /// <summary>
 /// Which image formats (JPEG XL, AVIF, WebP, HEIC, …) the app's installed image libraries can read
-/// and write: the counterpart of the guide's <c>check_image_plugin_support("jxl")</c>.
+/// and write, asked by format name, so code can choose a format (JPEG XL, else AVIF) without calling
+/// an image library's API itself.
 /// </summary>
 /// <remarks>
 /// The runtime does not reference any image library. On the first question it asks, by reflection,

@@ -4,11 +4,14 @@ using System.Text;
 namespace LazyMigrate;
 
 /// <summary>
-/// A heavy package or a lazy value could not be loaded. The message names the package, the
-/// assembly, native library or step that failed, where the proxy was declared and where it was
-/// first used; <see cref="Exception.InnerException"/> holds the original failure.
+/// A heavy package could not be loaded, or a lazy value could not be built. The message names the
+/// package, the assembly, native library or step that failed, where the proxy was declared and where
+/// it was first used; <see cref="Exception.InnerException"/> holds the original failure.
+/// <see cref="IsFactoryFailure"/> tells a value's own failure (its factory threw) from its package's.
 /// </summary>
-public sealed class LazyLoadException : Exception
+/// <remarks>A lazy value naming a package that is neither registered nor in the catalog throws the
+/// derived <see cref="UnknownLazyPackageException"/>.</remarks>
+public class LazyLoadException : Exception
 {
     /// <summary>Creates an exception with a generic message.</summary>
     public LazyLoadException()
@@ -48,8 +51,25 @@ public sealed class LazyLoadException : Exception
         FirstUseSite = firstUseSite;
     }
 
-    /// <summary>The package that failed to load.</summary>
+    /// <summary>Creates an exception with a composed message and its parts (for derived exceptions and value failures).</summary>
+    private protected LazyLoadException(string message, string packageName, string? failedComponent, string? declarationSite, string? firstUseSite, bool isFactoryFailure, Exception? innerException)
+        : base(message, innerException)
+    {
+        PackageName = packageName;
+        FailedComponent = failedComponent;
+        DeclarationSite = declarationSite;
+        FirstUseSite = firstUseSite;
+        IsFactoryFailure = isFactoryFailure;
+    }
+
+    /// <summary>The package that failed to load, or the package of the value that failed; empty for a value bound to no package.</summary>
     public string PackageName { get; }
+
+    /// <summary>
+    /// True when a lazy value's factory threw: its package (if any) loaded, the value itself failed.
+    /// False when the package failed, so the factory did not run.
+    /// </summary>
+    public bool IsFactoryFailure { get; }
 
     /// <summary>The assembly or native library (or step: factory, warm-up) that failed.</summary>
     public string? FailedComponent { get; }
@@ -60,6 +80,36 @@ public sealed class LazyLoadException : Exception
     /// <summary>Where the proxy was first used (the first user frame of the first access), or "background".</summary>
     public string? FirstUseSite { get; }
 
+    /// <summary>A value's factory failed: the package (if any) loaded, the value did not build.</summary>
+    internal static LazyLoadException ForFactory(string? packageName, string failedComponent, string? declarationSite, string? firstUseSite, Exception innerException)
+    {
+        var text = new StringBuilder("Lazy value");
+        if (!string.IsNullOrEmpty(packageName))
+        {
+            text.Append(" of package '").Append(packageName).Append('\'');
+        }
+
+        text.Append(" could not be built: ");
+        text.Append(failedComponent == "factory" ? "its factory failed" : failedComponent + " failed in its factory");
+        if (!string.IsNullOrEmpty(packageName))
+        {
+            text.Append(" (the package itself loaded)");
+        }
+
+        AppendSites(text, declarationSite, firstUseSite, innerException);
+        return new LazyLoadException(text.ToString(), packageName ?? string.Empty, failedComponent, declarationSite, firstUseSite, isFactoryFailure: true, innerException);
+    }
+
+    private protected static void AppendSites(StringBuilder text, string? declarationSite, string? firstUseSite, Exception? inner)
+    {
+        text.Append(". Declared at ").Append(declarationSite ?? "(unknown)");
+        text.Append("; first used at ").Append(firstUseSite ?? "(unknown)").Append('.');
+        if (inner is not null)
+        {
+            text.Append(" Cause: ").Append(inner.GetType().Name).Append(": ").Append(inner.Message);
+        }
+    }
+
     private static string Compose(string packageName, string? failedComponent, string? declarationSite, string? firstUseSite, Exception? inner)
     {
         var text = new StringBuilder();
@@ -69,13 +119,7 @@ public sealed class LazyLoadException : Exception
             text.Append(": ").Append(failedComponent).Append(" failed");
         }
 
-        text.Append(". Declared at ").Append(declarationSite ?? "(unknown)");
-        text.Append("; first used at ").Append(firstUseSite ?? "(unknown)").Append('.');
-        if (inner is not null)
-        {
-            text.Append(" Cause: ").Append(inner.GetType().Name).Append(": ").Append(inner.Message);
-        }
-
+        AppendSites(text, declarationSite, firstUseSite, inner);
         return text.ToString();
     }
 }

@@ -23,8 +23,9 @@ public static class LazyLoading
 
     /// <summary>
     /// True when <c>LAZYMIGRATE_EAGER=1</c> (read once per process): lazy values build in their
-    /// constructor and user packages load at registration, so a missing package fails fast in tests
-    /// and CI. Built-in catalog entries never load eagerly (an app contains only some of them).
+    /// constructor (<see cref="AsyncLazyValue{T}"/> starts its build there) and user packages load at
+    /// registration, so a missing package fails fast in tests and CI. Built-in catalog entries never
+    /// load eagerly (an app contains only some of them).
     /// </summary>
     public static bool EagerMode { get; } = ReadEagerMode();
 
@@ -35,9 +36,10 @@ public static class LazyLoading
     public static TimeSpan DefaultRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Whether a first access records its call site (file:line of the first user frame) for
-    /// status and errors. Default true. The stack walk reads symbols once per proxy (about
-    /// 15 µs and 16 KB on the first access only); turn it off where even that matters.
+    /// Whether a first access records its call site (the first user frame) for status and errors.
+    /// Default true. The first access walks the stack without reading symbols; the frame's file and
+    /// line are read from the PDB only when an error message or the status needs them. Turn it off
+    /// where even the stack walk matters.
     /// </summary>
     public static bool CaptureFirstUseSites { get; set; } = true;
 

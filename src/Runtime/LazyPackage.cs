@@ -40,12 +40,15 @@ public sealed class LazyPackage
     private volatile bool _loaded;
     private long _loadStartedAt;
     private double? _loadTimeMs;
-    private string? _trigger;
+    private UseSite? _trigger;
     private string? _lastError;
+    private LazyLoadException? _lastFailure;
+    private string? _failedComponent;
+    private DateTimeOffset? _failedAt;
     private string[] _loadedAssemblies = Array.Empty<string>();
     private string[] _loadedNativeLibraries = Array.Empty<string>();
 
-    internal LazyPackage(string name, int priority, string[] assemblies, string[] nativeLibraries, Action? warmUp, string? description, string? declarationSite, bool isBuiltIn, bool isImplicit)
+    internal LazyPackage(string name, int priority, string[] assemblies, string[] nativeLibraries, Action? warmUp, string? description, string? declarationSite, bool isBuiltIn)
     {
         Name = name;
         Priority = priority;
@@ -55,7 +58,6 @@ public sealed class LazyPackage
         Description = description;
         DeclarationSite = declarationSite;
         IsBuiltIn = isBuiltIn;
-        IsImplicit = isImplicit;
         RetryDelay = LazyLoading.DefaultRetryDelay;
     }
 
@@ -77,12 +79,6 @@ public sealed class LazyPackage
     /// <summary>True for packages pre-registered from the built-in catalog.</summary>
     public bool IsBuiltIn { get; }
 
-    /// <summary>
-    /// True for a package the registry created on its own because a <see cref="LazyValue"/> named a
-    /// package nobody registered: it has no assemblies, so loading it only records status.
-    /// </summary>
-    public bool IsImplicit { get; }
-
     /// <summary>Where the package was registered (<c>file:line (member)</c>), or "built-in catalog".</summary>
     public string? DeclarationSite { get; }
 
@@ -94,6 +90,9 @@ public sealed class LazyPackage
 
     /// <summary>The message of the last failure, or null.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>The failure of the last completed attempt (its <see cref="Exception.InnerException"/> is the original error), or null.</summary>
+    public LazyLoadException? LastFailure => Volatile.Read(ref _lastFailure);
 
     /// <summary>
     /// How long a failure is reported before the next access retries (default
@@ -135,7 +134,7 @@ public sealed class LazyPackage
     }
 
     /// <summary>What triggered the current or last load: "background", "eager" or the first-use call site.</summary>
-    public string? Trigger => Volatile.Read(ref _trigger);
+    public string? Trigger => Volatile.Read(ref _trigger)?.ToString();
 
     /// <summary>Loads the package (once) or throws <see cref="LazyLoadException"/>; waits if another thread is loading it.</summary>
     /// <exception cref="LazyLoadException">An assembly, native library or the warm-up failed.</exception>
@@ -163,7 +162,7 @@ public sealed class LazyPackage
         }
 
         var site = CallSites.FirstUserFrame();
-        var task = _runner.Start(() => Load(site, site, null), RetryDelay);
+        var task = _runner.Start(() => Load(site, null), RetryDelay);
         return task.WaitAsync(cancellationToken);
     }
 
@@ -184,8 +183,9 @@ public sealed class LazyPackage
     }
 
     /// <summary>
-    /// Declares a lazy value bound to this package: the counterpart of the guide's sub-exports
-    /// (<c>nn</c>, <c>F</c>, <c>checkpoint</c>): <c>static readonly LazyValue s_nn = torch.Export(CreateNn);</c>.
+    /// Declares a lazy value bound to this package, for the parts an app takes from one package (a
+    /// module, a helper class, a loaded model) that should share its single load:
+    /// <c>static readonly LazyValue s_nn = torch.Export(CreateNn);</c>.
     /// </summary>
     /// <param name="factory">Builds the value after the package loaded.</param>
     /// <param name="declaringFile">Filled in by the compiler.</param>
@@ -201,7 +201,7 @@ public sealed class LazyPackage
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({State})";
 
-    internal void EnsureLoaded(string? trigger, string? declarationSite)
+    internal void EnsureLoaded(UseSite? trigger, string? declarationSite)
     {
         if (_loaded)
         {
@@ -212,7 +212,7 @@ public sealed class LazyPackage
     }
 
     /// <summary>Starts a load on the thread pool for background loading; never throws.</summary>
-    internal Task StartLoad(string trigger) => _runner.Start(() => Load(trigger, trigger, null), RetryDelay);
+    internal Task StartLoad(UseSite trigger) => _runner.Start(() => Load(trigger, null), RetryDelay);
 
     internal void MarkNotPresent()
     {
@@ -221,6 +221,8 @@ public sealed class LazyPackage
 
     internal PackageStatus Snapshot()
     {
+        // The first-use site's file:line may be read from symbols now: outside the lock a load takes.
+        var trigger = Volatile.Read(ref _trigger)?.ToString();
         lock (_runner)
         {
             var state = State;
@@ -236,32 +238,31 @@ public sealed class LazyPackage
                 Priority,
                 loadTime,
                 state == LazyPackageState.Failed ? _lastError : null,
-                _trigger,
+                trigger,
                 _assemblies,
                 _loadedAssemblies,
                 _loadedNativeLibraries,
-                IsBuiltIn);
+                IsBuiltIn,
+                DeclarationSite,
+                state == LazyPackageState.Failed ? _failedComponent : null,
+                state == LazyPackageState.Failed ? ValueRecord.NextRetry(_failedAt, RetryDelay) : null);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnsureLoadedSlow(string? trigger, string? declarationSite)
+    private void EnsureLoadedSlow(UseSite? trigger, string? declarationSite)
     {
         // The caller's site is captured only by the thread that runs the load (slow path, once).
-        _runner.Run(() =>
-        {
-            var firstUse = trigger ?? CallSites.FirstUserFrame();
-            return Load(firstUse, firstUse, declarationSite);
-        }, RetryDelay);
+        _runner.Run(() => Load(trigger ?? CallSites.FirstUserFrame(), declarationSite), RetryDelay);
     }
 
-    private bool Load(string? trigger, string? firstUseSite, string? valueDeclarationSite)
+    private bool Load(UseSite? trigger, string? valueDeclarationSite)
     {
-        var triggerKind = trigger is "background" or "eager" ? trigger : "first-access";
+        var triggerKind = trigger?.Kind ?? UseSite.FirstAccessKind;
         var started = Stopwatch.GetTimestamp();
         lock (_runner)
         {
-            _trigger = trigger ?? "first-access";
+            _trigger = trigger;
             _loadStartedAt = started;
             _lastError = null;
             _state = (int)LazyPackageState.Loading;
@@ -298,7 +299,8 @@ public sealed class LazyPackage
                     continue;
                 }
 
-                component = $"native library '{native}' ({path})";
+                // The file name only: this text reaches health checks and logs, which must not show local paths.
+                component = $"native library '{Path.GetFileName(path)}'";
                 NativeLibrary.Load(path);
                 loadedNatives.Add(Path.GetFileName(path));
             }
@@ -312,11 +314,14 @@ public sealed class LazyPackage
         catch (Exception ex)
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var error = new LazyLoadException(Name, component, valueDeclarationSite ?? DeclarationSite, firstUseSite, ex);
+            var error = new LazyLoadException(Name, component, valueDeclarationSite ?? DeclarationSite, trigger?.ToString(), ex);
             lock (_runner)
             {
                 _loadTimeMs = elapsed;
                 _lastError = error.Message;
+                _failedComponent = component;
+                _failedAt = DateTimeOffset.UtcNow;
+                _lastFailure = error;
                 _loadedAssemblies = loadedAssemblies.ToArray();
                 _loadedNativeLibraries = loadedNatives.ToArray();
                 _state = (int)LazyPackageState.Failed;
@@ -333,6 +338,7 @@ public sealed class LazyPackage
             _loadTimeMs = total;
             _loadedAssemblies = loadedAssemblies.ToArray();
             _loadedNativeLibraries = loadedNatives.ToArray();
+            _lastFailure = null;
             _state = (int)LazyPackageState.Loaded;
         }
 

@@ -67,11 +67,11 @@ public sealed class LazyPackageRegistry
 
         ArgumentNullException.ThrowIfNull(assemblies);
         var package = new LazyPackage(name, priority, assemblies.ToArray(), nativeLibraries?.ToArray() ?? Array.Empty<string>(), warmUp,
-            description: null, CallSites.Declaration(declaringFile, declaringLine, declaringMember), isBuiltIn: false, isImplicit: false);
+            description: null, CallSites.Declaration(declaringFile, declaringLine, declaringMember), isBuiltIn: false);
         Add(package, replace: true);
         if (LazyLoading.EagerMode)
         {
-            package.EnsureLoaded("eager", null);
+            package.EnsureLoaded(UseSite.Eager, null);
         }
 
         return package;
@@ -124,21 +124,69 @@ public sealed class LazyPackageRegistry
         options ??= new BackgroundLoadingOptions();
         options.Validate();
         var filter = options.Packages is null ? null : new HashSet<string>(options.Packages, StringComparer.OrdinalIgnoreCase);
-        var selected = Packages.Where(p => filter is null || filter.Contains(p.Name)).ToArray();
+        // Without an explicit list, catalog entries the app neither contains nor names are skipped
+        // silently (not even reported as not present): they are not part of this app.
+        var referenced = filter is null ? ReferencedPackages() : null;
+        var selected = Packages.Where(p => filter is null ? IsRelevant(p, referenced!) : filter.Contains(p.Name)).ToArray();
         var priorities = options.Priorities.ToArray();
         return Task.Run(() => RunBackgroundAsync(selected, priorities, options.MaxParallelism, options.OnlyAvailable, options.BuildValues, cancellationToken), cancellationToken);
     }
 
-    /// <summary>A snapshot of every registered package's state and the overall progress.</summary>
+    /// <summary>
+    /// A snapshot of the packages that matter to the app (registered by it, named by its live lazy
+    /// values, loaded or attempted, or built-in and contained in the app), of the live lazy values
+    /// that belong to this registry (for <see cref="Default"/>: also the values bound to no package)
+    /// and the overall progress.
+    /// </summary>
     /// <returns>The snapshot.</returns>
-    public LazyLoadingStatus GetStatus() => LazyLoadingStatus.Create(Packages);
+    public LazyLoadingStatus GetStatus()
+    {
+        var referenced = new HashSet<LazyPackage>(ReferenceEqualityComparer.Instance);
+        var values = new List<ValueStatus>();
+        foreach (var value in TrackedValues.Live())
+        {
+            var package = PackageOf(value);
+            if (package is not null)
+            {
+                referenced.Add(package);
+            }
+            else if (!IsDefault || value.BoundPackage is not null)
+            {
+                // Bound to another registry's package.
+                continue;
+            }
+
+            var snapshot = value.Snapshot(package?.Name ?? value.BoundPackageName);
+            if (package is null && value.BoundPackageName is { } unknown && snapshot.State == LazyValueState.NotBuilt && !IsAppAssembly(unknown))
+            {
+                // Certain to fail at first access: say so now, where an operator looks.
+                var error = new UnknownLazyPackageException(unknown, Suggest(unknown), snapshot.DeclarationSite, firstUseSite: null);
+                snapshot = new ValueStatus(snapshot.DeclarationSite, unknown, LazyValueState.Failed, null, error.Message, null, null);
+            }
+
+            values.Add(snapshot);
+        }
+
+        var packages = new List<LazyPackage>();
+        foreach (var package in Packages)
+        {
+            if (IsRelevant(package, referenced))
+            {
+                packages.Add(package);
+            }
+        }
+
+        return LazyLoadingStatus.Create(packages, values);
+    }
 
     /// <summary>
     /// The package a lazy value names: a registered name, else the catalog package owning an
-    /// assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c> → EF Core), else an
-    /// implicit package with no assemblies registered now so status still shows the value's load.
+    /// assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c> → EF Core), else, when the
+    /// name is an assembly the app contains, a package of that one assembly registered now (the code
+    /// fixes name a type marked <c>[Heavy]</c> by its assembly).
     /// </summary>
-    internal LazyPackage Resolve(string name)
+    /// <exception cref="UnknownLazyPackageException">None of these: the name is misspelled or the package was never registered.</exception>
+    internal LazyPackage Resolve(string name, string? declarationSite, string? firstUseSite)
     {
         var package = TryResolveRegistered(name);
         if (package is not null)
@@ -146,12 +194,117 @@ public sealed class LazyPackageRegistry
             return package;
         }
 
-        var created = new LazyPackage(name, 3, Array.Empty<string>(), Array.Empty<string>(), null,
-            "registered implicitly by a lazy value", null, isBuiltIn: false, isImplicit: true);
-        return Add(created, replace: false);
+        if (IsAppAssembly(name))
+        {
+            var created = new LazyPackage(name, 3, new[] { name }, Array.Empty<string>(), null,
+                "an assembly of the app, named by a lazy value", declarationSite, isBuiltIn: false);
+            return Add(created, replace: false);
+        }
+
+        throw new UnknownLazyPackageException(name, Suggest(name), declarationSite, firstUseSite);
     }
 
-    /// <summary>The package <see cref="Resolve"/> would return without registering an implicit one, or null.</summary>
+    /// <summary>An exact assembly name (not a pattern) the app contains: a lazy value may name it as its package.</summary>
+    private static bool IsAppAssembly(string name) => !name.EndsWith('*') && AppDependencies.Current.IsAssemblyPresent(name);
+
+    /// <summary>The package a tracked value belongs to in this registry, resolved without registering anything; null for none.</summary>
+    internal LazyPackage? PackageOf(ITrackedValue value)
+    {
+        var bound = value.BoundPackage;
+        if (bound is not null)
+        {
+            return TryGet(bound.Name, out var mine) && ReferenceEquals(mine, bound) ? bound : null;
+        }
+
+        return value.BoundPackageName is { } name && IsDefault ? TryResolveRegistered(name) : null;
+    }
+
+    /// <summary>
+    /// Whether a package matters to the app: registered by it (not a catalog entry), named by one of
+    /// its live values, loaded or attempted, or a catalog entry the app contains. The other catalog
+    /// entries are not part of this app and are neither loaded, reported nor counted.
+    /// </summary>
+    internal static bool IsRelevant(LazyPackage package, HashSet<LazyPackage> referenced)
+        => !package.IsBuiltIn
+           || package.State is LazyPackageState.Loading or LazyPackageState.Loaded or LazyPackageState.Failed
+           || referenced.Contains(package)
+           || package.IsAvailable;
+
+    /// <summary>The packages the live values of this registry name.</summary>
+    internal HashSet<LazyPackage> ReferencedPackages()
+    {
+        var referenced = new HashSet<LazyPackage>(ReferenceEqualityComparer.Instance);
+        foreach (var value in TrackedValues.Live())
+        {
+            if (PackageOf(value) is { } package)
+            {
+                referenced.Add(package);
+            }
+        }
+
+        return referenced;
+    }
+
+    /// <summary>Up to three registered or catalog names close to <paramref name="name"/>, closest first.</summary>
+    internal IReadOnlyList<string> Suggest(string name)
+    {
+        var candidates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var package in Packages)
+        {
+            candidates.Add(package.Name);
+        }
+
+        foreach (var entry in HeavyPackageCatalog.All)
+        {
+            candidates.Add(entry.Name);
+            foreach (var assembly in entry.Assemblies)
+            {
+                if (!assembly.EndsWith('*'))
+                {
+                    candidates.Add(assembly);
+                }
+            }
+        }
+
+        var limit = Math.Max(2, name.Length / 3);
+        return candidates
+            .Select(candidate => (Name: candidate, Distance: EditDistance(name, candidate)))
+            .Where(c => c.Distance <= limit
+                || (name.Length >= 4 && c.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+                || (c.Name.Length >= 4 && name.Contains(c.Name, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Take(3)
+            .Select(c => c.Name)
+            .ToArray();
+    }
+
+    /// <summary>Levenshtein distance, ignoring case.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (same ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>The package <see cref="Resolve"/> would return, or null.</summary>
     internal LazyPackage? TryResolveRegistered(string name)
     {
         if (TryGet(name, out var package))
@@ -170,7 +323,7 @@ public sealed class LazyPackageRegistry
         {
             // Built-in entries never load eagerly: an app contains only a few of them.
             registry.Add(new LazyPackage(entry.Name, entry.Priority, entry.Assemblies, entry.NativeLibraries, null,
-                entry.Description, "built-in catalog", isBuiltIn: true, isImplicit: false), replace: false);
+                entry.Description, "built-in catalog", isBuiltIn: true), replace: false);
         }
 
         return registry;
@@ -252,7 +405,7 @@ public sealed class LazyPackageRegistry
         {
             if (!package.IsLoaded)
             {
-                await package.StartLoad("background").ConfigureAwait(false);
+                await package.StartLoad(UseSite.Background).ConfigureAwait(false);
             }
 
             if (buildValues)
@@ -276,7 +429,7 @@ public sealed class LazyPackageRegistry
         // Off the loop's thread: a package that was already loaded completes the await above synchronously,
         // and value factories run synchronously; the loop must go on starting the level's other packages.
         await Task.Yield();
-        foreach (var value in PackageBoundValues.For(package, this))
+        foreach (var value in TrackedValues.For(package, this))
         {
             if (cancellationToken.IsCancellationRequested)
             {

@@ -18,3 +18,22 @@ public enum LazyPackageState
     /// <summary>Background loading skipped the package because the app does not contain it (not an error).</summary>
     NotPresent = 4,
 }
+
+/// <summary>Where a lazy value is in its life cycle.</summary>
+public enum LazyValueState
+{
+    /// <summary>Not built yet.</summary>
+    NotBuilt = 0,
+
+    /// <summary>Its package is loading or its factory is running.</summary>
+    Building = 1,
+
+    /// <summary>Built (the factory completed, possibly with null).</summary>
+    Built = 2,
+
+    /// <summary>The factory failed, or the value names a package that is neither registered nor in the catalog.</summary>
+    Failed = 3,
+
+    /// <summary>The value's package could not be loaded, so the factory did not run.</summary>
+    PackageFailed = 4,
+}

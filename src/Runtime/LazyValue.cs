@@ -32,20 +32,24 @@ namespace LazyMigrate;
 /// <para>Package names: the name is resolved at first access, not at declaration (a static
 /// initializer must never throw, and the app may register the package later). A registered name
 /// wins; else a catalog package owning an assembly of that name (<c>Microsoft.EntityFrameworkCore.Sqlite</c>
-/// → <c>Microsoft.EntityFrameworkCore</c>); else an implicit package without assemblies is
-/// registered so status still shows the load.</para>
-/// <para>Failures throw <see cref="LazyLoadException"/>; the retry policy is the one of
+/// → <c>Microsoft.EntityFrameworkCore</c>); else, when the app contains an assembly of that name,
+/// a package of that assembly (what the code fixes generate for a type marked <c>[Heavy]</c>); any
+/// other name fails the access with <see cref="UnknownLazyPackageException"/>, which suggests the
+/// closest known names.</para>
+/// <para>Failures throw <see cref="LazyLoadException"/> (<see cref="LazyLoadException.IsFactoryFailure"/>
+/// when the factory threw rather than the package failing); the retry policy is the one of
 /// <see cref="LazyPackage"/>: the failure is reported until <see cref="RetryDelay"/> passed or
 /// <see cref="Reset"/> is called, then the next access retries.</para>
 /// <para>Background loading (<see cref="LazyPackageRegistry.StartBackgroundLoading"/>) builds the
 /// values bound to a package right after loading it (<see cref="BackgroundLoadingOptions.BuildValues"/>);
-/// a first access during that build waits for it. Package-bound values are tracked weakly for this
-/// (one small allocation at declaration, nothing resolved or loaded); unbound values never are.</para>
+/// a first access during that build waits for it. Values are tracked weakly for this
+/// and for the status (one small allocation at declaration, nothing resolved or loaded); unbound
+/// values are tracked for the status only and never built in the background.</para>
 /// <para>With <c>LAZYMIGRATE_EAGER=1</c> (<see cref="LazyLoading.EagerMode"/>) the value is built in
 /// the constructor, so a missing package fails fast in tests and CI.</para>
 /// </remarks>
 [DebuggerDisplay("IsValueCreated = {IsValueCreated}, Package = {PackageName}")]
-public sealed class LazyValue : IPackageBoundValue
+public sealed class LazyValue : ITrackedValue
 {
     // The built value and its exact runtime type. _valueType is published last (release) and read
     // first (acquire): when it equals typeof(T), _value is already visible and is exactly a T, so
@@ -61,8 +65,9 @@ public sealed class LazyValue : IPackageBoundValue
     private readonly int _declaringLine;
     private readonly string _declaringMember;
     private readonly string? _packageName;
+    private readonly ValueRecord _record = new();
     private LazyPackage? _package;
-    private string? _firstUseSite;
+    private UseSite? _firstUseSite;
 
     /// <summary>Declares a value bound to a registered (or catalog) package, looked up by name at first access.</summary>
     /// <param name="packageName">Package name, e.g. <c>"Microsoft.ML.OnnxRuntime"</c>.</param>
@@ -108,14 +113,12 @@ public sealed class LazyValue : IPackageBoundValue
         _declaringLine = declaringLine;
         _declaringMember = declaringMember;
         RetryDelay = package?.RetryDelay ?? LazyLoading.DefaultRetryDelay;
+
+        // Weakly, for the status and for background loading to build it after its package loads; resolves nothing now.
+        TrackedValues.Track(this);
         if (LazyLoading.EagerMode)
         {
-            Build("eager");
-        }
-        else if (packageName is not null)
-        {
-            // Weakly, for background loading to build it after its package loads; resolves nothing now.
-            PackageBoundValues.Track(this);
+            Build(UseSite.Eager);
         }
     }
 
@@ -139,7 +142,8 @@ public sealed class LazyValue : IPackageBoundValue
     /// Where the value was first accessed (the first user frame); <c>"background"</c> when background
     /// loading built it, <c>"eager"</c> in eager mode; null before.
     /// </summary>
-    public string? FirstUseSite => Volatile.Read(ref _firstUseSite);
+    /// <remarks>The file and line are read from the symbols on the first read of this property (or of an error or the status), not at the access.</remarks>
+    public string? FirstUseSite => Volatile.Read(ref _firstUseSite)?.ToString();
 
     /// <summary>How long a failure is reported before the next access retries (default from the package or <see cref="LazyLoading.DefaultRetryDelay"/>).</summary>
     public TimeSpan RetryDelay { get; set; }
@@ -147,8 +151,8 @@ public sealed class LazyValue : IPackageBoundValue
     /// <summary>
     /// The value as <typeparamref name="T"/>. After the first build this is one field read and a
     /// type check: no lock, no allocation, no interface call. Fastest when <typeparamref name="T"/> is
-    /// the value's exact runtime type (as in the code the fixes generate); a base type or interface
-    /// works too, at the cost of a call and a cast per access.
+    /// the value's exact runtime type (as in the code the fixes generate); a base type, an interface
+    /// or a null value works too, at the cost of a call and a cast per access, still without allocation.
     /// </summary>
     /// <typeparam name="T">The value's type (or a base type / interface of it).</typeparam>
     /// <returns>The value; <c>default</c> when the factory returned null.</returns>
@@ -193,8 +197,8 @@ public sealed class LazyValue : IPackageBoundValue
     }
 
     /// <summary>
-    /// A lazy value derived from this one, for sub-exports in the spirit of the guide's
-    /// <c>F = torch.nn.functional</c>: built on first access from this value, bound to the same package.
+    /// A lazy value derived from this one (a part of a module, a member of a built object): built on
+    /// first access from this value, bound to the same package, so it shares that package's single load.
     /// </summary>
     /// <param name="selector">Derives the sub-export from this value (receives <c>null</c> when this value is null).</param>
     /// <param name="declaringFile">Filled in by the compiler.</param>
@@ -219,21 +223,30 @@ public sealed class LazyValue : IPackageBoundValue
             cleared |= package.Reset();
         }
 
+        if (cleared)
+        {
+            _record.Cleared();
+        }
+
         return cleared;
     }
 
     /// <inheritdoc />
-    string? IPackageBoundValue.BoundPackageName => _packageName;
+    string? ITrackedValue.BoundPackageName => _packageName;
 
     /// <inheritdoc />
-    LazyPackage? IPackageBoundValue.BoundPackage => Package;
+    LazyPackage? ITrackedValue.BoundPackage => Package;
 
     /// <inheritdoc />
-    ValueTask IPackageBoundValue.BuildInBackgroundAsync()
+    ValueStatus ITrackedValue.Snapshot(string? packageName)
+        => _record.Snapshot(DeclarationSite, packageName ?? _packageName, Volatile.Read(ref _firstUseSite), RetryDelay);
+
+    /// <inheritdoc />
+    ValueTask ITrackedValue.BuildInBackgroundAsync()
     {
         try
         {
-            Build("background");
+            Build(UseSite.Background);
         }
         catch (Exception)
         {
@@ -249,7 +262,22 @@ public sealed class LazyValue : IPackageBoundValue
     [MethodImpl(MethodImplOptions.NoInlining)]
     private T GetSlow<T>()
     {
-        var value = Build(null);
+        // Built already, as a base type, an interface or null: answered from the fields. Nothing on
+        // this path allocates (the build's closure lives in BuildSlow, reached only when unbuilt).
+        object? value;
+        if (Volatile.Read(ref _valueType) is not null)
+        {
+            value = _value;
+        }
+        else if (_createdNull)
+        {
+            return default!;
+        }
+        else
+        {
+            value = BuildSlow(null);
+        }
+
         if (value is null)
         {
             return default!;
@@ -264,7 +292,7 @@ public sealed class LazyValue : IPackageBoundValue
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private object? Build(string? trigger)
+    private object? Build(UseSite? trigger)
     {
         if (_createdNull)
         {
@@ -276,20 +304,36 @@ public sealed class LazyValue : IPackageBoundValue
             return _value;
         }
 
+        return BuildSlow(trigger);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private object? BuildSlow(UseSite? trigger)
+    {
         // The stack walk runs inside the attempt, on the thread that builds (still the caller's
         // thread, so the user's frames are on the stack): waiters and the hot path never pay for it.
         return _runner.Run(() => Create(trigger ?? CallSites.FirstUserFrame()), RetryDelay);
     }
 
-    private object? Create(string? site)
+    private object? Create(UseSite? site)
     {
         Interlocked.CompareExchange(ref _firstUseSite, site, null);
+        var started = _record.Started();
         var declaration = DeclarationSite;
+        var triggerKind = site?.Kind ?? UseSite.FirstAccessKind;
+        using var activity = LazyMigrateDiagnostics.IsActive ? LazyMigrateDiagnostics.StartValueActivity(DiagnosticsTag, _packageName, triggerKind) : null;
         var package = Package;
-        if (package is null && _packageName is not null)
+        try
         {
-            package = LazyPackageRegistry.Default.Resolve(_packageName);
-            Volatile.Write(ref _package, package);
+            if (package is null && _packageName is not null)
+            {
+                package = LazyPackageRegistry.Default.Resolve(_packageName, declaration, FirstUseSite);
+                Volatile.Write(ref _package, package);
+            }
+        }
+        catch (UnknownLazyPackageException ex)
+        {
+            throw Fail(started, ex, packageFailed: false, activity, triggerKind);
         }
 
         if (package is not null)
@@ -301,7 +345,8 @@ public sealed class LazyValue : IPackageBoundValue
             catch (LazyLoadException ex)
             {
                 // Re-issued with this value's own declaration and first-use sites.
-                throw new LazyLoadException(package.Name, ex.FailedComponent, declaration, FirstUseSite, ex.InnerException ?? ex);
+                var error = new LazyLoadException(package.Name, ex.FailedComponent, declaration, FirstUseSite, ex.InnerException ?? ex);
+                throw Fail(started, error, packageFailed: true, activity, triggerKind);
             }
         }
 
@@ -312,9 +357,12 @@ public sealed class LazyValue : IPackageBoundValue
         }
         catch (Exception ex)
         {
-            throw new LazyLoadException(package?.Name ?? "(no package)", DescribeFailure(ex), declaration, FirstUseSite, ex);
+            var error = LazyLoadException.ForFactory(package?.Name ?? _packageName, DescribeFailure(ex), declaration, FirstUseSite, ex);
+            throw Fail(started, error, packageFailed: false, activity, triggerKind);
         }
 
+        // Recorded before publishing, so a reader that sees the value sees it built.
+        _record.Built(started);
         if (result is null)
         {
             _createdNull = true;
@@ -325,7 +373,25 @@ public sealed class LazyValue : IPackageBoundValue
             Volatile.Write(ref _valueType, result.GetType());
         }
 
+        if (LazyMigrateDiagnostics.IsActive)
+        {
+            LazyMigrateDiagnostics.RecordValueBuilt(DiagnosticsTag, package?.Name, triggerKind);
+        }
+
         return result;
+    }
+
+    /// <summary>The declaration without directories, for metric tags and activities.</summary>
+    private string DiagnosticsTag => CallSites.ShortDeclaration(_declaringFile, _declaringLine, _declaringMember);
+
+    private LazyLoadException Fail(long started, LazyLoadException error, bool packageFailed, IDisposable? activity, string triggerKind)
+    {
+        _record.Failed(started, error, packageFailed);
+
+        // The start time is derived here, not read on every build: the success path stays free of clock and diagnostics work.
+        var startedAt = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(started);
+        LazyMigrateDiagnostics.RecordValueFailure(activity, DiagnosticsTag, Package?.Name ?? _packageName, triggerKind, startedAt, error.Message);
+        return error;
     }
 
     /// <summary>Names the assembly or native library behind a factory failure when the exception tells it.</summary>

@@ -7,7 +7,8 @@ namespace LazyMigrate;
 /// <summary>
 /// "Is this in the app?" answered from the host's dependency lists (AppContext
 /// TRUSTED_PLATFORM_ASSEMBLIES and the app's .deps.json files, APP_CONTEXT_DEPS_FILES). Nothing is
-/// loaded; the lists are read once and cached.
+/// loaded; the lists are read once and cached. A Native AOT binary has no such lists: there the
+/// answer comes from the assemblies compiled into the binary.
 /// </summary>
 public static class PackageProbe
 {
@@ -29,7 +30,7 @@ public static class PackageProbe
     public static bool IsPackagePresent(string packageName)
     {
         ArgumentException.ThrowIfNullOrEmpty(packageName);
-        if (LazyPackageRegistry.Default.TryGet(packageName, out var package) && !package.IsImplicit)
+        if (LazyPackageRegistry.Default.TryGet(packageName, out var package))
         {
             return package.IsAvailable;
         }

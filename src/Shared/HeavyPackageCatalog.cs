@@ -1,6 +1,7 @@
 // The built-in catalog of heavy .NET packages: the one source of truth shared by the analyzer
 // (which types are heavy), the code fixes (which package a value belongs to), the runtime
-// (which packages are pre-registered, with which priorities) and the CLI (what to highlight).
+// (which packages are pre-registered, with which priorities) and the CLI (what to highlight; it
+// reads the analyzer's copy).
 //
 // This file is compiled into several assemblies (netstandard2.0 and net8.0), so it uses only
 // language features and APIs available to both, and every type is internal.
@@ -31,7 +32,7 @@ namespace LazyMigrate.Catalog
         /// <summary>The NuGet package id (or family name) users know the package by.</summary>
         public string Name { get; }
 
-        /// <summary>Background-loading priority: 1 loads first, 3 last (the guide's scheme).</summary>
+        /// <summary>Background-loading priority: 1 loads first, 3 last.</summary>
         public int Priority { get; }
 
         /// <summary>
@@ -83,7 +84,7 @@ namespace LazyMigrate.Catalog
         /// <summary>
         /// Every entry. Order matters: the first entry whose assembly pattern matches wins, so
         /// specific names (Microsoft.ML.OnnxRuntime) come before the families that would also match
-        /// them (Microsoft.ML.*). Priorities mirror the guide: 1 = needed first (torch, numpy, PIL),
+        /// them (Microsoft.ML.*). Priorities: 1 = needed first (the .NET counterparts of torch, numpy, PIL),
         /// 2 = second (transformers, torchvision, OpenCV), 3 = last (tensorflow, sklearn, cloud SDKs).
         /// </summary>
         public static readonly IReadOnlyList<HeavyPackageInfo> All = new[]

@@ -25,6 +25,9 @@ internal static class StatusJson
 
     public static bool IsSettled(string state) => state is "Loaded" or "Failed" or "NotPresent";
 
+    /// <summary>Every listed package loaded, failed or was found missing (the percentage counts only loaded ones).</summary>
+    public static bool AllSettled(JsonElement status) => Packages(status).All(p => IsSettled(p.GetProperty("state").GetString()!));
+
     public static void AssertStates(JsonElement status, string expectedState, params string[] names)
     {
         foreach (var name in names)

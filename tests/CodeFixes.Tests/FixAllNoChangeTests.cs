@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -39,13 +40,13 @@ public class FixAllNoChangeTests
         """;
 
     [Theory]
-    [InlineData(Lzm0003FactoryRegistrationFixer.Key)]
-    [InlineData(Lzm0003FactoryRegistrationFixer.MoveKey)]
-    public async Task RefusedEverywhere_NoCodeAction_AndFixAllIsNotOffered(string equivalenceKey)
+    [InlineData(LZM0003FactoryRegistrationFixer.Key)]
+    [InlineData(LZM0003FactoryRegistrationFixer.MoveKey)]
+    public async Task Refused_everywhere_no_code_action_and_fix_all_is_not_offered(string equivalenceKey)
     {
         var (document, diagnostics) = await AnalyzeAsync(Source);
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "LZM0003");
-        var fixer = new Lzm0003FactoryRegistrationFixer();
+        var fixer = new LZM0003FactoryRegistrationFixer();
 
         var actions = new List<CodeAction>();
         await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
@@ -60,7 +61,7 @@ public class FixAllNoChangeTests
     }
 
     [Fact]
-    public async Task FixAll_ChangesOnlyDocumentsWhoseTextChanges()
+    public async Task Fix_all_changes_only_documents_whose_text_changes()
     {
         // One fixable registration beside the refused one, in another file.
         const string Fixable = """
@@ -79,9 +80,9 @@ public class FixAllNoChangeTests
             """;
         var (document, diagnostics) = await AnalyzeAsync(Source, Fixable);
         Assert.Equal(2, diagnostics.Count(d => d.Id == "LZM0003"));
-        var fixer = new Lzm0003FactoryRegistrationFixer();
+        var fixer = new LZM0003FactoryRegistrationFixer();
 
-        foreach (var key in new[] { Lzm0003FactoryRegistrationFixer.Key, Lzm0003FactoryRegistrationFixer.MoveKey })
+        foreach (var key in new[] { LZM0003FactoryRegistrationFixer.Key, LZM0003FactoryRegistrationFixer.MoveKey })
         {
             var context = new FixAllContext(document, fixer, FixAllScope.Solution, key, new[] { "LZM0003" }, new FixedDiagnostics(diagnostics), CancellationToken.None);
             var fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);
@@ -112,7 +113,7 @@ public class FixAllNoChangeTests
         }
 
         var compilation = await document.Project.GetCompilationAsync();
-        var diagnostics = await compilation!.WithAnalyzers(RealAnalyzers.All).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation!.WithAnalyzers(AllAnalyzers.Create()).GetAnalyzerDiagnosticsAsync();
         return (document, diagnostics);
     }
 

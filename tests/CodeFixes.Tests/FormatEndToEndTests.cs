@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Xml.Linq;
-using LazyMigrate.CodeFixes.Fixes;
+using LazyMigrate.CodeFixes.Rules;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.CodeFixes.Tests;
 
@@ -40,9 +40,9 @@ public sealed class FormatEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void DotnetFormat_MigratesConsumer_BuildsClean_IsIdempotent_SameOutput()
+    public void Dotnet_format_migrates_consumer_builds_clean_is_idempotent_same_output()
     {
-        var repoRoot = typeof(FormatEndToEndTests).Assembly.GetCustomAttribute<RepoRootAttribute>()!.Path;
+        var repoRoot = RepositoryPaths.Root;
         CopyConsumer(Path.Combine(repoRoot, "tests", "CodeFixes.FormatE2E"), _work);
         WriteOwnBuildFiles(repoRoot);
 
@@ -102,7 +102,7 @@ public sealed class FormatEndToEndTests : IDisposable
     /// <summary>The copy must not see the repository's build files: it gets its own, with the repository's versions.</summary>
     private void WriteOwnBuildFiles(string repoRoot)
     {
-        var analyzerDir = Path.GetDirectoryName(typeof(Lzm0001LazyStaticMemberFixer).Assembly.Location)! + Path.DirectorySeparatorChar;
+        var analyzerDir = Path.GetDirectoryName(typeof(LZM0001LazyStaticMemberFixer).Assembly.Location)! + Path.DirectorySeparatorChar;
         File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), $"""
             <Project>
               <PropertyGroup>

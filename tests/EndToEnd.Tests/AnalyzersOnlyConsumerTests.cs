@@ -5,7 +5,7 @@ using LazyMigrate.EndToEnd.Tests.Infrastructure;
 
 namespace LazyMigrate.EndToEnd.Tests;
 
-/// <summary>Acceptance 3: LazyMigrate.Analyzers alone gives diagnostics and BCL-only fixes, and ships nothing into the app's output.</summary>
+/// <summary>LazyMigrate.Analyzers alone gives diagnostics and BCL-only fixes, and ships nothing into the app's output.</summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class AnalyzersOnlyConsumerTests
 {

@@ -4,7 +4,7 @@ using LazyMigrate.EndToEnd.Tests.Infrastructure;
 
 namespace LazyMigrate.EndToEnd.Tests;
 
-/// <summary>Acceptance 2: `dotnet format analyzers` applies the packed code fixes in batch; the app then builds clean and runs the same.</summary>
+/// <summary>`dotnet format analyzers` applies the packed code fixes in batch; the app then builds clean and runs the same.</summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class DotnetFormatTests
 {

@@ -9,7 +9,7 @@ using LazyMigrate.EndToEnd.Tests.Infrastructure;
 
 namespace LazyMigrate.EndToEnd.Tests;
 
-/// <summary>Acceptance 4: what is inside the packed .nupkg files.</summary>
+/// <summary>What is inside the packed .nupkg files.</summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class PackageContentsTests
 {

@@ -6,7 +6,7 @@ using LazyMigrate.EndToEnd.Tests.Infrastructure;
 namespace LazyMigrate.EndToEnd.Tests;
 
 /// <summary>
-/// Acceptance 1: a fresh console app that installs only LazyMigrate.Runtime (plus real heavy packages)
+/// A fresh console app that installs only LazyMigrate.Runtime (plus real heavy packages)
 /// gets the analyzers transitively, and the severity presets and .editorconfig overrides work in a CI build.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]

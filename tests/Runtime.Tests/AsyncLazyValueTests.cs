@@ -52,7 +52,49 @@ public sealed class AsyncLazyValueTests
         Assert.False(patientWait.IsCompleted);
         gate.SetResult();
         Assert.Equal("credential", await patientWait.WaitAsync(TestSupport.Hang));
-        Assert.False(factoryToken.CanBeCanceled);
+
+        // Another caller still waited: the shared build was not cancelled.
+        Assert.False(factoryToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task The_factory_token_is_cancelled_once_every_waiting_caller_gave_up_and_the_next_call_builds_anew()
+    {
+        var builds = 0;
+        var factoryCancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var value = new AsyncLazyValue<string>(async token =>
+        {
+            if (Interlocked.Increment(ref builds) == 1)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    factoryCancelled.SetResult(token.IsCancellationRequested);
+                    throw;
+                }
+            }
+
+            return "downloaded";
+        });
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+
+        var firstWait = value.GetValueAsync(first.Token).AsTask();
+        var secondWait = value.GetValueAsync(second.Token).AsTask();
+        first.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => firstWait);
+        Assert.False(factoryCancelled.Task.IsCompleted, "one caller of two gave up: the build goes on");
+
+        second.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => secondWait);
+        Assert.True(await factoryCancelled.Task.WaitAsync(TestSupport.Hang));
+
+        // Abandoned, not failed: no retry delay, the next call builds anew.
+        Assert.Equal("downloaded", await value.GetValueAsync().AsTask().WaitAsync(TestSupport.Hang));
+        Assert.Equal(2, builds);
     }
 
     [Fact]

@@ -235,6 +235,7 @@ public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
         Assert.Equal("failed|assembly 'Contoso.Missing.Assembly'", eager.Value("REGISTER"));
         Assert.Equal("True", eager.Value("MAGICK-LOADED-AFTER-CHEAP"));
         Assert.Equal("failed|Contoso.Missing|assembly 'Contoso.Missing.Assembly'", eager.Value("MISSING-HOLDER"));
+        Assert.Equal("True", eager.Value("ASYNC-STARTED"));
 
         var lazy = _app.Run("eager");
         Assert.True(lazy.ExitCode == 0, lazy.ToString());
@@ -242,6 +243,26 @@ public sealed class ChildProcessTests : IClassFixture<HeavyAppFixture>
         Assert.Equal("ok", lazy.Value("REGISTER"));
         Assert.Equal("False", lazy.Value("MAGICK-LOADED-AFTER-CHEAP"));
         Assert.Equal("ok", lazy.Value("MISSING-HOLDER"));
+        Assert.Equal("False", lazy.Value("ASYNC-STARTED"));
+    }
+
+    [Fact]
+    public void First_access_reads_no_symbols_and_the_site_gets_its_file_and_line_when_read()
+    {
+        var output = _app.Run("first-use");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        // Reading the PDB (System.Reflection.Metadata) is what made the first access cost tens of
+        // milliseconds: the access itself must not do it, nor create the meter (loading the
+        // diagnostics assembly costs as much; a package load pays for it, a value's access does not) ...
+        Assert.Equal("False", output.Value("BEFORE-METADATA"));
+        Assert.Equal("False", output.Value("BEFORE-DIAGNOSTICS"));
+        Assert.Equal("False", output.Value("AFTER-ACCESS-METADATA"));
+        Assert.Equal("False", output.Value("AFTER-ACCESS-DIAGNOSTICS"));
+
+        // ... reading the site does, and gives the same file:line a symbol-reading stack walk would.
+        Assert.Matches(@"^LazyMigrate\.Runtime\.HeavyApp\.Modes\.FirstUse in .*HeavyApp/Program\.cs:\d+$", output.Value("FIRSTUSE"));
+        Assert.Equal("True", output.Value("AFTER-SITE-METADATA"));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 
@@ -161,5 +164,76 @@ public sealed class FailureAndRetryTests
         Assert.Equal("assembly 'Contoso.Broken.Assembly'", error.FailedComponent);
         Assert.EndsWith($"FailureAndRetryTests.cs:{line} ({nameof(A_value_whose_package_failed_reports_the_package_failure_with_its_own_sites)})", error.DeclarationSite);
         Assert.Equal(LazyPackageState.Failed, package.State);
+    }
+
+    [Fact]
+    public void Factory_failure_is_the_values_own_in_message_status_metrics_and_traces_while_its_package_stays_loaded()
+    {
+        var registry = new LazyPackageRegistry();
+        var package = registry.Register(TestSupport.UniqueName("Models"), 2, Array.Empty<string>());
+        var failures = new ConcurrentQueue<string?>();
+        using var meterListener = new MeterListener();
+        meterListener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == LazyMigrateDiagnostics.MeterName && instrument.Name == LazyMigrateDiagnostics.ValueFailuresCounterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meterListener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == LazyMigrateDiagnostics.PackageTag)
+                {
+                    failures.Enqueue(tag.Value as string);
+                }
+            }
+        });
+        meterListener.Start();
+        var activities = new ConcurrentQueue<Activity>();
+        using var activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LazyMigrateDiagnostics.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(activityListener);
+
+        var value = package.Export(() => throw new InvalidOperationException("model file locked")); var line = TestSupport.Line();
+        var failedAt = DateTimeOffset.UtcNow;
+        var error = Assert.Throws<LazyLoadException>(() => value.Get<object>());
+
+        // The message says the value failed, not that the package could not be loaded.
+        Assert.True(error.IsFactoryFailure);
+        Assert.StartsWith($"Lazy value of package '{package.Name}' could not be built: its factory failed (the package itself loaded).", error.Message);
+        Assert.DoesNotContain("could not be loaded", error.Message);
+        Assert.Equal("factory", error.FailedComponent);
+
+        // Status: the package is loaded, the value failed, the two are counted apart.
+        var status = registry.GetStatus();
+        Assert.Equal(LazyPackageState.Loaded, status.Packages.Single().State);
+        Assert.Null(status.Packages.Single().Error);
+        Assert.Equal(0, status.Progress.FailedPackages);
+        Assert.Equal(1, status.Progress.FailedValues);
+        var entry = Assert.Single(status.Values);
+        Assert.Equal(LazyValueState.Failed, entry.State);
+        Assert.Equal(package.Name, entry.Package);
+        Assert.Equal(error.Message, entry.Error);
+        Assert.EndsWith($"FailureAndRetryTests.cs:{line} ({nameof(Factory_failure_is_the_values_own_in_message_status_metrics_and_traces_while_its_package_stays_loaded)})", entry.DeclarationSite);
+        Assert.Contains(nameof(Factory_failure_is_the_values_own_in_message_status_metrics_and_traces_while_its_package_stays_loaded), entry.FirstUseSite);
+        Assert.NotNull(entry.NextRetryAt);
+        Assert.InRange(entry.NextRetryAt!.Value, failedAt + value.RetryDelay, DateTimeOffset.UtcNow + value.RetryDelay);
+
+        // Metric and trace.
+        Assert.Single(failures, p => p == package.Name);
+        var activity = Assert.Single(activities, a => a.OperationName == LazyMigrateDiagnostics.BuildValueActivityName && Equals(a.GetTagItem(LazyMigrateDiagnostics.PackageTag), package.Name));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+
+        // A value bound to no package names none (no "(no package)" placeholder).
+        var unbound = Assert.Throws<LazyLoadException>(() => new LazyValue(() => throw new FormatException("bad setting")).Get<object>());
+        Assert.True(unbound.IsFactoryFailure);
+        Assert.Equal(string.Empty, unbound.PackageName);
+        Assert.StartsWith("Lazy value could not be built: its factory failed.", unbound.Message);
     }
 }

@@ -104,6 +104,53 @@ public sealed class LazyValueTests
         Assert.Equal(10_000 * 2 * Payload.Weight, sum);
     }
 
+    [Fact]
+    public void Access_after_the_build_as_a_base_type_an_interface_object_or_of_a_null_value_allocates_nothing()
+    {
+        var widget = new LazyValue(() => new Widget2());
+        var nothing = new LazyValue(() => null!);
+
+        // The first round builds the values and JIT-compiles the loop; the second is measured.
+        ReadEveryWay(widget, nothing);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = ReadEveryWay(widget, nothing);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(10_000 * (Widget2.Weight + Widget2.Weight + 1 + 1), sum);
+    }
+
+    private static int ReadEveryWay(LazyValue widget, LazyValue nothing)
+    {
+        var sum = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            sum += widget.Get<IWidget>().Size;
+            sum += widget.Get<WidgetBase>().Size;
+            sum += widget.Get<object>() is Widget2 ? 1 : 0;
+            sum += nothing.Get<IWidget>() is null ? 1 : 0;
+        }
+
+        return sum;
+    }
+
+    private interface IWidget
+    {
+        int Size { get; }
+    }
+
+    private abstract class WidgetBase : IWidget
+    {
+        public abstract int Size { get; }
+    }
+
+    private sealed class Widget2 : WidgetBase
+    {
+        public const int Weight = 5;
+
+        public override int Size => Weight;
+    }
+
     private static int SumReads(LazyValue value, LazyValue<Payload> typed)
     {
         var sum = 0;
@@ -239,20 +286,62 @@ public sealed class LazyValueTests
     }
 
     [Fact]
-    public void Unknown_package_name_does_not_throw_at_declaration_and_shows_in_status_after_first_access()
+    public void Misspelled_package_name_fails_the_first_access_with_a_suggestion_and_registers_nothing()
     {
-        var name = TestSupport.UniqueName("Contoso.NotRegistered");
-        var value = new LazyValue(name, () => "built");
+        var calls = 0;
+        var value = new LazyValue("Magik.NET", () => ++calls); var line = TestSupport.Line();
 
-        Assert.False(LazyPackageRegistry.Default.TryGet(name, out _));
-        Assert.Equal("built", value.Get<string>());
+        var error = Assert.Throws<UnknownLazyPackageException>(() => value.Get<int>());
 
-        var package = LazyPackageRegistry.Default.Get(name);
-        Assert.True(package.IsImplicit);
+        Assert.Equal("Magik.NET", error.PackageName);
+        Assert.Equal("Magick.NET", error.Suggestions[0]);
+        Assert.Contains("No lazy package named 'Magik.NET'", error.Message);
+        Assert.Contains("is registered or in the built-in catalog (did you mean 'Magick.NET'?). Declared at ", error.Message);
+        Assert.Contains($"LazyValueTests.cs:{line}", error.Message);
+        Assert.Contains(nameof(Misspelled_package_name_fails_the_first_access_with_a_suggestion_and_registers_nothing), error.FirstUseSite);
+        Assert.False(error.IsFactoryFailure);
+        Assert.Equal(0, calls);
+        Assert.False(value.IsValueCreated);
+        Assert.False(LazyPackageRegistry.Default.TryGet("Magik.NET", out _));
+
+        // A holder's GetOrDefault gives default; the next Get reports the same failure (retry policy).
+        Assert.Equal(0, value.GetOrDefault<int>());
+        Assert.Same(error, Assert.Throws<UnknownLazyPackageException>(() => value.Get<int>()));
+    }
+
+    [Fact]
+    public void Unknown_package_name_without_a_close_match_says_how_to_register_it_and_resolves_once_registered()
+    {
+        var name = TestSupport.UniqueName("nonexistent_package");
+        var value = new LazyValue(name, () => "x") { RetryDelay = Timeout.InfiniteTimeSpan };
+
+        var error = Assert.Throws<UnknownLazyPackageException>(() => value.Get<string>());
+
+        Assert.Empty(error.Suggestions);
+        Assert.Contains($"register it first with LazyPackageRegistry.Default.Register(\"{name}\"", error.Message);
+        Assert.IsAssignableFrom<LazyLoadException>(error);
+
+        // Registering the name and retrying resolves it.
+        var package = LazyPackageRegistry.Default.Register(name, 3, Array.Empty<string>());
+        Assert.True(value.Reset());
+        Assert.Equal("x", value.Get<string>());
         Assert.Same(package, value.Package);
-        var status = LazyPackageRegistry.Default.GetStatus().Packages.Single(p => p.Name == name);
-        Assert.Equal(LazyPackageState.Loaded, status.State);
-        Assert.Contains(nameof(Unknown_package_name_does_not_throw_at_declaration_and_shows_in_status_after_first_access), status.Trigger);
+    }
+
+    [Fact]
+    public void A_package_name_that_is_an_assembly_of_the_app_gets_a_package_of_that_assembly()
+    {
+        // What the code fixes generate for a type marked [Heavy]: its assembly's name. This test app
+        // contains xunit.assert; neither a registration nor the catalog names it.
+        Assert.False(LazyPackageRegistry.Default.TryGet("xunit.assert", out _));
+        var value = new LazyValue("xunit.assert", () => "asserted");
+
+        Assert.Equal("asserted", value.Get<string>());
+        var package = LazyPackageRegistry.Default.Get("xunit.assert");
+        Assert.Same(package, value.Package);
+        Assert.Equal(new[] { "xunit.assert" }, package.Assemblies);
+        Assert.Equal(LazyPackageState.Loaded, package.State);
+        Assert.False(package.IsBuiltIn);
     }
 
     [Fact]

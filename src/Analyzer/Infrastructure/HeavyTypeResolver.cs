@@ -16,7 +16,7 @@ internal sealed class HeavyInfo
 }
 
 /// <summary>
-/// Decides which types are heavy (DESIGN.md §3): built once per compilation and configuration,
+/// Decides which types are heavy (docs/configuration.md, "What is heavy"): built once per compilation and configuration,
 /// answers are cached per type and per assembly. Thread-safe.
 /// </summary>
 internal sealed class HeavyTypeResolver

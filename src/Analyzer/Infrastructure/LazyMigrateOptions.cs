@@ -19,12 +19,12 @@ internal sealed class LazyMigrateOptions
     public const string ReadyMethodsKey = "lazymigrate.ready_methods";
 
     /// <summary>Which LZM0003 rewrite comes first (the IDE default, Fix All, dotnet format): <c>factory_registration</c> or <c>lazy_value_move</c>.</summary>
-    public const string Lzm0003PreferredFixKey = "lazymigrate.lzm0003.preferred_fix";
+    public const string LZM0003PreferredFixKey = "lazymigrate.lzm0003.preferred_fix";
 
-    /// <summary>The default of <see cref="Lzm0003PreferredFixKey"/>: the smallest correct change.</summary>
+    /// <summary>The default of <see cref="LZM0003PreferredFixKey"/>: the smallest correct change.</summary>
     public const string FactoryRegistrationFix = "factory_registration";
 
-    /// <summary>The opt-in value of <see cref="Lzm0003PreferredFixKey"/>: the registration becomes a lazy static.</summary>
+    /// <summary>The opt-in value of <see cref="LZM0003PreferredFixKey"/>: the registration becomes a lazy static.</summary>
     public const string LazyValueMoveFix = "lazy_value_move";
 
     /// <summary>
@@ -33,8 +33,8 @@ internal sealed class LazyMigrateOptions
     /// </summary>
     public static bool PrefersLazyValueMove(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree)
     {
-        if ((tree is null || !provider.GetOptions(tree).TryGetValue(Lzm0003PreferredFixKey, out var value))
-            && !provider.GlobalOptions.TryGetValue(Lzm0003PreferredFixKey, out value))
+        if ((tree is null || !provider.GetOptions(tree).TryGetValue(LZM0003PreferredFixKey, out var value))
+            && !provider.GlobalOptions.TryGetValue(LZM0003PreferredFixKey, out value))
         {
             return false;
         }

@@ -9,7 +9,7 @@ namespace LazyMigrate.Analyzers.Infrastructure;
 
 /// <summary>
 /// Decides whether a method body, lambda or the top-level statements run on the startup path
-/// (DESIGN.md §3), and where the "ready" cut ends it. Per-method and syntax-first, so it is live in the IDE.
+/// (the list in docs/rules/LZM0002.md, "What it flags"), and where the "ready" cut ends it. Per-method and syntax-first, so it is live in the IDE.
 /// </summary>
 internal static class StartupPathClassifier
 {

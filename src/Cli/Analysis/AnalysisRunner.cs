@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers;
 using LazyMigrate.Cli.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,12 +20,6 @@ namespace LazyMigrate.Cli.Analysis;
 /// </summary>
 public static class AnalysisRunner
 {
-    /// <summary>The diagnostic property naming the heavy package a finding is about.</summary>
-    public const string PackageNameProperty = "PackageName";
-
-    /// <summary>The diagnostic property carrying LZM0008's call chain.</summary>
-    public const string CallChainProperty = "CallChain";
-
     /// <summary>Analyzes the solution.</summary>
     public static async Task<AnalysisResult> AnalyzeAsync(
         Solution solution,
@@ -123,8 +118,8 @@ public static class AnalysisRunner
         }
 
         var path = span.IsValid && !string.IsNullOrEmpty(span.Path) ? span.Path : null;
-        diagnostic.Properties.TryGetValue(PackageNameProperty, out var package);
-        diagnostic.Properties.TryGetValue(CallChainProperty, out var chain);
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.PackageName, out var package);
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.CallChain, out var chain);
         var descriptor = catalog.Descriptor(diagnostic.Id) ?? diagnostic.Descriptor;
         return new Finding(
             diagnostic.Id,

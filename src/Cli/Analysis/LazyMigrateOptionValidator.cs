@@ -26,12 +26,12 @@ public static class LazyMigrateOptionValidator
     public static IEnumerable<string> FindProblems(IReadOnlyDictionary<string, string> options, string source)
     {
         // Empty (as the package's options file ships it) means the default.
-        if (options.TryGetValue(LazyMigrateOptions.Lzm0003PreferredFixKey, out var preferredFix)
+        if (options.TryGetValue(LazyMigrateOptions.LZM0003PreferredFixKey, out var preferredFix)
             && preferredFix.Trim() is { Length: > 0 } fix
             && !string.Equals(fix, LazyMigrateOptions.FactoryRegistrationFix, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(fix, LazyMigrateOptions.LazyValueMoveFix, StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"'{fix}' is not a valid value for '{LazyMigrateOptions.Lzm0003PreferredFixKey}' (in {source}): use "
+            yield return $"'{fix}' is not a valid value for '{LazyMigrateOptions.LZM0003PreferredFixKey}' (in {source}): use "
                 + $"'{LazyMigrateOptions.FactoryRegistrationFix}' or '{LazyMigrateOptions.LazyValueMoveFix}'";
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
@@ -12,15 +13,24 @@ namespace LazyMigrate.Internal;
 /// What the app contains, read from the host's lists (TRUSTED_PLATFORM_ASSEMBLIES, the .deps.json
 /// files, NATIVE_DLL_SEARCH_DIRECTORIES). Reading these never loads an assembly or native library.
 /// </summary>
+/// <remarks>
+/// A Native AOT binary has none of these lists: every assembly it can load was compiled into it.
+/// There the assemblies the runtime reports are the list, and a name not on it is asked of the
+/// runtime directly (<c>Assembly.Load</c> only looks the name up in the image; nothing is read from disk).
+/// </remarks>
 internal sealed class AppDependencies
 {
     private static AppDependencies? s_current;
 
-    private AppDependencies(HashSet<string> assemblies, HashSet<string> packages, List<string> nativeDirectories)
+    private readonly bool _compiledIn;
+    private readonly Dictionary<string, bool> _lookedUp = new(StringComparer.OrdinalIgnoreCase);
+
+    private AppDependencies(HashSet<string> assemblies, HashSet<string> packages, List<string> nativeDirectories, bool compiledIn)
     {
         AssemblyNames = assemblies;
         PackageIds = packages;
         NativeDirectories = nativeDirectories;
+        _compiledIn = compiledIn;
     }
 
     /// <summary>Built on the first question and cached: the lists do not change while the app runs.</summary>
@@ -63,7 +73,36 @@ internal sealed class AppDependencies
             return false;
         }
 
-        return AssemblyNames.Contains(nameOrPattern);
+        return AssemblyNames.Contains(nameOrPattern) || (_compiledIn && IsCompiledIn(nameOrPattern));
+    }
+
+    /// <summary>Native AOT: whether the image holds the assembly (answers are cached; the list only holds assemblies with metadata).</summary>
+    private bool IsCompiledIn(string name)
+    {
+        lock (_lookedUp)
+        {
+            if (_lookedUp.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+        }
+
+        bool present;
+        try
+        {
+            present = Assembly.Load(new AssemblyName(name)) is not null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
+        {
+            present = false;
+        }
+
+        lock (_lookedUp)
+        {
+            _lookedUp[name] = present;
+        }
+
+        return present;
     }
 
     /// <summary>Names present in the app matching an assembly pattern, sorted for a stable load order.</summary>
@@ -134,11 +173,25 @@ internal sealed class AppDependencies
         var packages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var nativeDirectories = new List<string>();
 
-        foreach (var path in SplitPaths(AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string))
+        var trustedAssemblies = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string;
+        foreach (var path in SplitPaths(trustedAssemblies))
         {
             if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
             {
                 assemblies.Add(Path.GetFileNameWithoutExtension(path));
+            }
+        }
+
+        // No host lists (Native AOT): the assemblies compiled into the binary are what the app contains.
+        var compiledIn = string.IsNullOrEmpty(trustedAssemblies);
+        if (compiledIn)
+        {
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+            {
+                if (assembly.GetName().Name is { } name)
+                {
+                    assemblies.Add(name);
+                }
             }
         }
 
@@ -160,7 +213,7 @@ internal sealed class AppDependencies
         }
 
         AddDirectory(nativeDirectories, baseDirectory);
-        return new AppDependencies(assemblies, packages, nativeDirectories);
+        return new AppDependencies(assemblies, packages, nativeDirectories, compiledIn);
     }
 
     private static void AddDirectory(List<string> directories, string directory)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
 using System.Reflection;
 
 namespace LazyMigrate.Internal;
@@ -19,20 +21,25 @@ internal static class CallSites
         return string.IsNullOrEmpty(member) ? $"{file}:{line}" : $"{file}:{line} ({member})";
     }
 
+    /// <summary>A declaration site without the directory, for metric tags (bounded and without local paths).</summary>
+    public static string ShortDeclaration(string file, int line, string member)
+        => string.IsNullOrEmpty(file) ? member : $"{Path.GetFileName(file)}:{line} ({member})";
+
     /// <summary>
     /// The first frame outside this library and CoreLib (task/thread-pool plumbing), skipping the
     /// static constructors of holder classes (<see cref="LazyValueHolderAttribute"/>): their caller,
-    /// the property getter, is the use site. Costs a stack walk, so it runs only on the slow path of
-    /// a first access, never on the hot path.
+    /// the property getter, is the use site. The walk reads no symbols (that is what made a first
+    /// access slow): the frame's file and line are resolved when the site is printed.
     /// </summary>
-    public static string? FirstUserFrame()
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A frame whose method metadata was trimmed yields null and is skipped; the site is then unnamed, nothing else depends on it.")]
+    public static UseSite? FirstUserFrame()
     {
         if (!LazyLoading.CaptureFirstUseSites)
         {
             return null;
         }
 
-        var trace = new StackTrace(1, fNeedFileInfo: true);
+        var trace = new StackTrace(1, fNeedFileInfo: false);
         var frames = trace.GetFrames();
         foreach (var frame in frames)
         {
@@ -49,8 +56,7 @@ internal static class CallSites
             }
 
             var name = method.DeclaringType is null ? method.Name : $"{method.DeclaringType.FullName}.{method.Name}";
-            var file = frame.GetFileName();
-            return file is null ? name : $"{name} in {file}:{frame.GetFileLineNumber()}";
+            return new UseSite(name, method, frame.GetILOffset());
         }
 
         return null;

@@ -22,7 +22,7 @@ internal sealed class AnalyzerTestBuilder
     private readonly StringBuilder _editorConfig = new();
     private readonly StringBuilder _globalConfig = new();
     private readonly List<DiagnosticResult> _expected = new();
-    private readonly List<MetadataReference> _references = new(FakeHeavyAssemblies.All);
+    private readonly List<MetadataReference> _references = new(AnalyzerTestReferences.All);
     private OutputKind _outputKind = OutputKind.DynamicallyLinkedLibrary;
 
     public static AnalyzerTestBuilder Create() => new();

@@ -17,7 +17,7 @@ internal static class DiagnosticsRunner
         CSharpCompilation.Create(
             "TestProject",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"/src/File{i}.cs")),
-            FrameworkReferences.All.Concat(references ?? FakeHeavyAssemblies.All),
+            FrameworkReferences.All.Concat(references ?? AnalyzerTestReferences.All),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Analyzer diagnostics plus analyzer exceptions (reported as AD0001 diagnostics).</summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using LazyMigrate.Analyzers.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.Analyzers.Tests.Meta;
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LazyMigrate.Analyzers.Rules;
 using LazyMigrate.Analyzers.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.Analyzers.Tests.RealBuild;
 

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
+using LazyMigrate.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -59,18 +58,5 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new[] { new TFixer() };
 
-    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RealAnalyzers.All;
-}
-
-/// <summary>Every analyzer the LazyMigrate.Analyzers assembly exports (found by reflection: the real ones, no fakes).</summary>
-internal static class RealAnalyzers
-{
-    private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> s_all = new(() =>
-        typeof(LazyMigrate.Analyzers.DiagnosticProperties).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray());
-
-    public static ImmutableArray<DiagnosticAnalyzer> All => s_all.Value;
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers.Create();
 }

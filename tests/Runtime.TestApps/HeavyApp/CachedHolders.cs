@@ -35,7 +35,7 @@ internal static class CachedHolder
 
 /// <summary>
 /// The control: a static field of a heavy struct type. The runtime needs the struct's size to lay
-/// out the class, so touching the cheap static loads the struct's assembly (DESIGN.md §1). This is
+/// out the class, so touching the cheap static loads the struct's assembly (docs/clr-loading.md, fact 6). This is
 /// why the fix does not cache structs and enums, and it shows the "cache-fields" check can see a load.
 /// </summary>
 internal static class StructFieldHolder

@@ -20,6 +20,7 @@ return args.FirstOrDefault() switch
     "struct-field" => Modes.StructField(),
     "holders" => Modes.Holders(),
     "ml-family" => Modes.MlFamily(),
+    "first-use" => Modes.FirstUse(),
     _ => Modes.Usage(),
 };
 
@@ -29,7 +30,7 @@ namespace LazyMigrate.Runtime.HeavyApp
     {
         public static int Usage()
         {
-            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field|holders|ml-family");
+            Console.Error.WriteLine("usage: LazyMigrate.Runtime.HeavyApp declare|probe|netvips|eager|formats|missing-assembly|cache-fields|struct-field|holders|ml-family|first-use");
             return 2;
         }
 
@@ -188,6 +189,24 @@ namespace LazyMigrate.Runtime.HeavyApp
                 Console.WriteLine($"MISSING-HOLDER=failed|{inner.PackageName}|{inner.FailedComponent}");
             }
 
+            // An async value's build starts in eager mode without anyone asking for it. Bounded wait,
+            // long only when it never starts (the lazy control, where it must not).
+            Console.WriteLine($"CHEAP3={EagerAsyncHolder.Cheap}");
+            Console.WriteLine($"ASYNC-STARTED={EagerAsyncHolder.Started.Wait(LazyLoading.EagerMode ? 30_000 : 500)}");
+            return 0;
+        }
+
+        /// <summary>What recording the first-use site costs: which assemblies the first access loads, and the site read afterwards.</summary>
+        public static int FirstUse()
+        {
+            var value = new LazyValue(() => new object());
+            Console.WriteLine($"BEFORE-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
+            Console.WriteLine($"BEFORE-DIAGNOSTICS={Report.IsLoaded("System.Diagnostics.DiagnosticSource")}");
+            _ = value.Value;
+            Console.WriteLine($"AFTER-ACCESS-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
+            Console.WriteLine($"AFTER-ACCESS-DIAGNOSTICS={Report.IsLoaded("System.Diagnostics.DiagnosticSource")}");
+            Console.WriteLine($"FIRSTUSE={value.FirstUseSite}");
+            Console.WriteLine($"AFTER-SITE-METADATA={Report.IsLoaded("System.Reflection.Metadata")}");
             return 0;
         }
 
@@ -257,6 +276,19 @@ namespace LazyMigrate.Runtime.HeavyApp
         private static readonly LazyValue s_missing = new("Contoso.Missing", () => new object());
 
         public static object Missing => s_missing.Value!;
+    }
+
+    internal static class EagerAsyncHolder
+    {
+        public static readonly int Cheap = 9;
+        public static readonly ManualResetEventSlim Started = new();
+        private static readonly AsyncLazyValue<string> s_token = new(_ =>
+        {
+            Started.Set();
+            return System.Threading.Tasks.Task.FromResult("token");
+        });
+
+        public static AsyncLazyValue<string> Token => s_token;
     }
 
     internal static class Report

@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.Analyzers;
+using LazyMigrate.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LazyMigrate.CodeFixes.Rules;
+
+/// <summary>
+/// LZM0002: <c>var x = new Heavy(..);</c> in code that runs once (entry point, top-level statements,
+/// module initializer) becomes a lazily built static member of the containing type (for top-level
+/// statements, of <c>partial class Program</c>) and every use of <c>x</c> goes through it: the heavy
+/// value is built on first use. Only when the initializer reads no local or parameter, has no side
+/// effect besides the heavy work itself (so nothing else changes order), and the local is never
+/// assigned again. When it reads locals or parameters that never change, the proxy is created
+/// where the local was (<c>s_x = new LazyValue(.., () =&gt; CreateX(path));</c>) and the factory
+/// receives them.
+/// <para>Inside a <c>BackgroundService.ExecuteAsync</c>, the service instead starts once the app is
+/// ready (<see cref="LZM0002BackgroundServiceStart"/>).</para>
+/// <para>Other heavy statements (a discarded call such as <c>MagickNET.Initialize();</c>, a use of
+/// the value) get no fix: they are work the program asked for at that point. Moving them into a
+/// helper would keep them on the startup path and only trade LZM0002 for LZM0008.</para>
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0002DeferStartupWorkFixer)), Shared]
+public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
+{
+    /// <summary>The equivalence key of this fix.</summary>
+    public const string Key = "LZM0002.DeferStartupWork";
+
+    private static readonly ImmutableHashSet<string> s_pureTypes = ImmutableHashSet.Create(
+        "System.String", "System.IO.Path", "System.Math", "System.TimeSpan", "System.Uri", "System.Convert", "System.Guid", "System.AppContext");
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyWorkOnStartupPath);
+
+    /// <inheritdoc />
+    protected internal override string EquivalenceKey => Key;
+
+    /// <inheritdoc />
+    protected override string GetTitle(bool runtime)
+        => runtime ? "Defer to first use (LazyValue)" : "Defer to first use (Lazy<object>)";
+
+    /// <inheritdoc />
+    protected override string GetTitle(bool runtime, SyntaxNode target)
+        => LZM0002BackgroundServiceStart.IsInExecuteAsync(target) ? LZM0002BackgroundServiceStart.Title : GetTitle(runtime);
+
+    internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        // A background service's work is not deferred statement by statement: the whole service
+        // starts once the app is ready (the same equivalence key, so Fix All and dotnet format apply both).
+        if (LZM0002BackgroundServiceStart.IsInExecuteAsync(target))
+        {
+            return LZM0002BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
+        }
+
+        return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
+            ? ConvertLocalAsync(document, declaration, target, diagnostic, cancellationToken)
+            : Task.FromResult<Document?>(null);
+    }
+
+    private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null
+            || declaration.Declaration.Variables.Count != 1
+            || declaration.Declaration.Variables[0] is not { Initializer: { } initializer } variable
+            || !initializer.Value.Span.Contains(target.Span)
+            || declaration.UsingKeyword != default || declaration.AwaitKeyword != default || declaration.IsConst
+            || declaration.Declaration.Type is RefTypeSyntax
+            || declaration.GetLeadingTrivia().Any(t => t.IsDirective)
+            || model.GetDeclaredSymbol(variable, cancellationToken) is not ILocalSymbol local)
+        {
+            return null;
+        }
+
+        var host = MemberHost.Find(model, declaration, cancellationToken);
+        if (host is null || !RunsOnce(host, model.Compilation) || !DirectlyInBody(declaration, host))
+        {
+            return null;
+        }
+
+        var flow = model.AnalyzeDataFlow(initializer.Value);
+        if (flow is null || !flow.Succeeded || !flow.WrittenInside.IsEmpty
+            || initializer.Value.DescendantNodesAndSelf().Any(n => n is AwaitExpressionSyntax))
+        {
+            return null;
+        }
+
+        // Locals/parameters the value is built from are passed to the factory later: only when
+        // they never change, so the deferred read sees the same values.
+        var captured = flow.DataFlowsIn.ToList();
+        if (!captured.All(c => IsStableCapture(c, host, model, cancellationToken)))
+        {
+            return null;
+        }
+
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
+
+        // A value that only feeds one singleton registration: the whole computation moves into a factory registration.
+        var registered = await LZM0002SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
+        if (registered is not null)
+        {
+            return registered;
+        }
+
+        if (!OnlyHeavyWork(model.GetOperation(initializer.Value, cancellationToken), heavyType, local.Type))
+        {
+            return null;
+        }
+
+        var uses = host.Enclosing.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(n => n.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, local))
+            .ToList();
+        if (uses.Any(Usage.IsWriteOrReference))
+        {
+            return null;
+        }
+
+        var typeText = declaration.Declaration.Type.IsVar
+            ? Generated.Type(local.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).ToFullString()
+            : declaration.Declaration.Type.WithoutTrivia().ToString();
+        var taken = Names.IdentifiersIn(host.Enclosing);
+        var propertyName = Names.Unique(Names.Pascal(local.Name), host.Type, taken);
+        taken.Add(propertyName);
+        var proxyName = Names.Unique("s_" + Names.Camel(local.Name), host.Type, taken);
+        taken.Add(proxyName);
+        var factoryName = Names.Unique("Create" + Names.Pascal(local.Name), host.Type, taken);
+        var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
+        var packageName = LazyMembers.PackageName(diagnostic, local.Type);
+        var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
+        StatementSyntax? assignment = null;
+        IReadOnlyList<MemberDeclarationSyntax> members;
+        if (captured.Count == 0)
+        {
+            members = LazyMembers.Build(new LazyMemberSpec
+            {
+                Runtime = runtime,
+                PackageName = packageName,
+                PropertyModifiers = "private static",
+                TypeText = typeText,
+                PropertyName = propertyName,
+                ProxyName = proxyName,
+                FactoryName = factoryName,
+                FactoryBody = factoryBody,
+            });
+        }
+        else
+        {
+            members = CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
+            var arguments = string.Join(", ", captured.Select(c => EscapedName(c)));
+            var creation = LazyProxy.Creation(runtime, packageName, $"() => {factoryName}({arguments})");
+            assignment = Generated.Statement($"{proxyName} = {creation};").WithTriviaFrom(declaration);
+        }
+
+        // Comments that described the local now describe the property.
+        var comments = declaration.GetLeadingTrivia()
+            .SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia))
+            .Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia)).ToList();
+        if (assignment is null && comments.Any(t => !t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            members = new[] { members[0].WithLeadingTrivia(comments) }.Concat(members.Skip(1)).ToList();
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        foreach (var use in uses)
+        {
+            editor.ReplaceNode(use, SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use));
+        }
+
+        if (assignment is not null)
+        {
+            // The proxy is created where the local was, from the same (unchanging) inputs.
+            editor.ReplaceNode(declaration, assignment);
+            host.Add(editor, members);
+            return editor.GetChangedDocument();
+        }
+
+        SyntaxNode removed = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
+
+        // Blank lines above the removed local stay where they were (on the next statement).
+        var blankLines = removed.GetLeadingTrivia().TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia))
+            .Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+        var next = removed.Parent?.ChildNodes().SkipWhile(n => n != removed).Skip(1).FirstOrDefault();
+        if (blankLines.Count > 0 && next is not null)
+        {
+            editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(blankLines.Concat(current.GetLeadingTrivia())));
+        }
+
+        editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        host.Add(editor, members);
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// Members for a value built from locals: the proxy field is assigned where the local was
+    /// declared (the factory receives the captured values), the property reads it.
+    /// </summary>
+    private static IReadOnlyList<MemberDeclarationSyntax> CapturingMembers(
+        SemanticModel model, LocalDeclarationStatementSyntax declaration, List<ISymbol> captured, bool runtime,
+        string typeText, string propertyName, string proxyName, string factoryName, ExpressionSyntax factoryBody)
+    {
+        var nullable = model.GetNullableContext(declaration.SpanStart).AnnotationsEnabled();
+        var question = nullable ? "?" : string.Empty;
+        var bang = nullable ? "!" : string.Empty;
+        var proxyType = LazyProxy.Type(runtime);
+        var getter = LazyProxy.Read(runtime, proxyName + bang, typeText);
+        var parameters = string.Join(", ", captured.Select(c => Generated.Type(TypeOf(c)).ToFullString() + " " + EscapedName(c)));
+        var property = Generated.Member($"private static {typeText} {propertyName} => {getter};");
+        var field = Generated.Member($"private static {proxyType}{question} {proxyName};");
+        var factory = Generated.Fill(
+            Generated.Member($"{Generated.NoInliningAttribute} private static object {factoryName}({parameters}) => {Generated.Placeholder};"),
+            factoryBody);
+        return new[] { property, field, factory };
+    }
+
+    private static ITypeSymbol TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated),
+        IParameterSymbol parameter => parameter.Type,
+        _ => throw new System.ArgumentException("Not a variable", nameof(symbol)),
+    };
+
+    private static string EscapedName(ISymbol symbol)
+        => SyntaxFacts.GetKeywordKind(symbol.Name) != SyntaxKind.None ? "@" + symbol.Name : symbol.Name;
+
+    /// <summary>A local or by-value parameter that is never written after its declaration.</summary>
+    private static bool IsStableCapture(ISymbol symbol, MemberHost host, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ITypeSymbol type;
+        switch (symbol)
+        {
+            case ILocalSymbol { IsRef: false, IsConst: false } local:
+                type = local.Type;
+                break;
+            case IParameterSymbol { IsThis: false, RefKind: RefKind.None } parameter:
+                type = parameter.Type;
+                break;
+            default:
+                return false;
+        }
+
+        if (type.IsRefLikeType || type.IsAnonymousType || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        return !host.Enclosing.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(n => n.Identifier.ValueText == symbol.Name)
+            .Any(n => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, symbol) && Usage.IsWriteOrReference(n));
+    }
+
+    /// <summary>Moving a local to a static member is only the same program when the code runs once.</summary>
+    internal static bool RunsOnce(MemberHost host, Compilation compilation)
+    {
+        if (host.IsTopLevel)
+        {
+            return true;
+        }
+
+        if (host.Method is not { IsStatic: true } method)
+        {
+            return false;
+        }
+
+        return method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.ModuleInitializerAttribute")
+            || SymbolEqualityComparer.Default.Equals(compilation.GetEntryPoint(System.Threading.CancellationToken.None), method);
+    }
+
+    /// <summary>Not in a loop, lambda, local function or try block (each would change when or how often it runs).</summary>
+    internal static bool DirectlyInBody(StatementSyntax statement, MemberHost host)
+    {
+        for (var node = statement.Parent; node is not null && node != host.Enclosing; node = node.Parent)
+        {
+            if (node is GlobalStatementSyntax || node is CompilationUnitSyntax)
+            {
+                return true;
+            }
+
+            if (node is not BlockSyntax)
+            {
+                return false;
+            }
+
+            if (node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The initializer does heavy work and nothing else with a visible side effect.</summary>
+    internal static bool OnlyHeavyWork(IOperation? operation, string? heavyType, ITypeSymbol localType, System.Func<IMethodSymbol, bool>? alsoAllowed = null)
+    {
+        if (operation is null)
+        {
+            return false;
+        }
+
+        var heavyAssembly = StatementExtractor.IsHeavy(localType, heavyType) ? localType.ContainingAssembly : null;
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            IMethodSymbol? method = node switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            // Object initializers (new Heavy { Name = "x" }) only set members of the new object.
+            if (node is IAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } })
+            {
+                continue;
+            }
+
+            if (node is IAssignmentOperation or IIncrementOrDecrementOperation or IEventAssignmentOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation)
+            {
+                return false;
+            }
+
+            if (method is null)
+            {
+                continue;
+            }
+
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            var isHeavy = (heavyAssembly is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, heavyAssembly))
+                || StatementExtractor.IsHeavy(type, heavyType);
+            if (!isHeavy && !s_pureTypes.Contains(type.ToDisplayString()) && alsoAllowed?.Invoke(method) != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

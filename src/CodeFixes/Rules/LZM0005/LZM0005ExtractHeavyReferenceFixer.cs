@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace LazyMigrate.CodeFixes.Rules;
+
+/// <summary>
+/// LZM0005: the statement naming the heavy type moves into a separate non-inlined method, so the
+/// startup method's JIT compilation no longer loads the heavy assembly (it loads when, and if,
+/// the new method is called). A local initializer moves into a method returning the value when the
+/// local's own type is light. No fix for heavy types in the method signature, heavy-typed locals,
+/// or flow that cannot leave the method (see <see cref="StatementExtractor"/>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LZM0005ExtractHeavyReferenceFixer)), Shared]
+public sealed class LZM0005ExtractHeavyReferenceFixer : LazyFixerBase
+{
+    /// <summary>The equivalence key of this fix.</summary>
+    public const string Key = "LZM0005.ExtractToNonInlinedMethod";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyTypeNamedInStartupMethod);
+
+    /// <inheritdoc />
+    protected internal override string EquivalenceKey => Key;
+
+    /// <inheritdoc />
+    protected override string GetTitle(bool runtime) => "Move into a separate non-inlined method";
+
+    internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => LZM0005HeavyStatementFixes.ExtractAsync(document, target, diagnostic, cancellationToken);
+}

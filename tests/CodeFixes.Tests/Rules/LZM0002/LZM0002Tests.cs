@@ -1,0 +1,210 @@
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Rules;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace LazyMigrate.CodeFixes.Tests.Rules;
+
+public class LZM0002Tests
+{
+    [Fact]
+    public Task Top_level_local_with_runtime_moves_to_Lazy_member_of_Program() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+        // the model
+        var session = {|LZM0002:new InferenceSession("model.onnx")|};
+        Console.WriteLine("ready");
+        Console.WriteLine({|LZM0002:session.Run("x")|});
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+        Console.WriteLine("ready");
+        Console.WriteLine({|LZM0002:Session.Run("x")|});
+
+        partial class Program
+        {
+            // the model
+            private static InferenceSession Session => s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx");
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Top_level_existing_partial_Program_and_several_locals_fix_all() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using ImageMagick;
+        using Microsoft.ML.OnnxRuntime;
+
+        var options = {|LZM0002:new SessionOptions()|};
+        var logo = {|LZM0002:new MagickImage("logo.png")|}; // the logo
+        Console.WriteLine("ready");
+        Handle(() => options.LogVerbosityLevel + logo.Width);
+
+        partial class Program
+        {
+            static void Handle(Func<int> handler) => Console.WriteLine(handler);
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("ready");
+        Handle(() => Options.LogVerbosityLevel + Logo.Width);
+
+        partial class Program
+        {
+            static void Handle(Func<int> handler) => Console.WriteLine(handler);
+
+            private static SessionOptions Options => (SessionOptions)s_options.Value;
+
+            private static readonly Lazy<object> s_options = new Lazy<object>(CreateOptions);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions();
+
+            private static MagickImage Logo => (MagickImage)s_logo.Value;
+
+            private static readonly Lazy<object> s_logo = new Lazy<object>(CreateLogo);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateLogo() => new MagickImage("logo.png");
+        }
+        """,
+        runtime: false,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Main_method_locals_deferred_captured_args_passed_to_factory_side_effects_and_discarded_calls_not_fixed() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using ImageMagick;
+
+        namespace App
+        {
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    Console.WriteLine("start");
+                    {|LZM0002:MagickNET.Initialize()|};
+                    var version = {|LZM0002:MagickNET.Version|};
+                    var fromArgs = {|LZM0002:new MagickImage(args[0])|};
+                    var logged = {|LZM0002:new MagickImage(Log("side effect"))|};
+                    Run(() => version + fromArgs.Width + logged.Width);
+                }
+
+                static string Log(string text) => text;
+
+                static void Run(Func<string> work) => Console.WriteLine(work());
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+
+        namespace App
+        {
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    Console.WriteLine("start");
+                    {|LZM0002:MagickNET.Initialize()|};
+                    s_fromArgs = new Lazy<object>(() => CreateFromArgs(args));
+                    var logged = {|LZM0002:new MagickImage(Log("side effect"))|};
+                    Run(() => Version + FromArgs.Width + logged.Width);
+                }
+
+                static string Log(string text) => text;
+
+                static void Run(Func<string> work) => Console.WriteLine(work());
+
+                private static string Version => (string)s_version.Value;
+
+                private static readonly Lazy<object> s_version = new Lazy<object>(CreateVersion);
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateVersion() => MagickNET.Version;
+
+                private static MagickImage FromArgs => (MagickImage)s_fromArgs!.Value;
+
+                private static Lazy<object>? s_fromArgs;
+
+                [MethodImpl(MethodImplOptions.NoInlining)]
+                private static object CreateFromArgs(string[] args) => new MagickImage(args[0]);
+            }
+        }
+        """,
+        runtime: false,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Local_in_loop_no_fix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        for (var i = 0; i < 2; i++)
+        {
+            var options = {|LZM0002:new SessionOptions()|};
+            Console.WriteLine(options);
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Top_level_captured_local_with_runtime_uses_LazyValue_assigned_in_place() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        var path = args.Length > 0 ? args[0] : "model.onnx";
+        var session = {|LZM0002:new InferenceSession(path)|}; // the model
+        Console.WriteLine("ready");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => session.Dispose();
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        var path = args.Length > 0 ? args[0] : "model.onnx";
+        s_session = new LazyValue("Microsoft.ML.OnnxRuntime", () => CreateSession(path)); // the model
+        Console.WriteLine("ready");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Session.Dispose();
+
+        partial class Program
+        {
+            private static InferenceSession Session => s_session!.Get<InferenceSession>();
+
+            private static LazyValue? s_session;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession(string path) => new InferenceSession(path);
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+}

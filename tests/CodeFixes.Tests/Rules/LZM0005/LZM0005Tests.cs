@@ -1,0 +1,126 @@
+using System.Threading.Tasks;
+using LazyMigrate.CodeFixes.Rules;
+using LazyMigrate.CodeFixes.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace LazyMigrate.CodeFixes.Tests.Rules;
+
+public class LZM0005Tests
+{
+    [Fact]
+    public Task Typeof_generic_argument_and_local_value_in_one_method_moved_out() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+        """
+        using System;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var services = (IServiceCollection)null!;
+                var count = args.Length;
+                // log the type
+                Console.WriteLine(typeof({|LZM0005:InferenceSession|}).Name + count);
+                services.AddSingleton<{|LZM0005:IModel|}, OnnxModel>();
+                var name = typeof({|LZM0005:SessionOptions|}).FullName;
+                Console.WriteLine(name);
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML.OnnxRuntime;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var services = (IServiceCollection)null!;
+                var count = args.Length;
+                // log the type
+                UseInferenceSession(count);
+                UseIModel(services);
+                var name = ComputeSessionOptions();
+                Console.WriteLine(name);
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseInferenceSession(int count)
+            {
+                Console.WriteLine(typeof(InferenceSession).Name + count);
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseIModel(IServiceCollection services)
+            {
+                services.AddSingleton<IModel, OnnxModel>();
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static string? ComputeSessionOptions() => typeof(SessionOptions).FullName;
+        }
+        """,
+        runtime: false,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Code_after_ready_cut_top_level_writes_back_assigned_local() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+        """
+        using System;
+        using ImageMagick;
+        using LazyMigrate;
+
+        var total = 0;
+        LazyLoading.MarkReady();
+        total += new {|LZM0005:MagickImage|}("a.png").Width;
+        Console.WriteLine(total);
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using LazyMigrate;
+
+        var total = 0;
+        LazyLoading.MarkReady();
+        UseMagickImage(ref total);
+        Console.WriteLine(total);
+
+        partial class Program
+        {
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseMagickImage(ref int total)
+            {
+                total += new MagickImage("a.png").Width;
+            }
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Heavy_typed_local_and_return_no_fix() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
+        """
+        using System;
+        using ImageMagick;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                {|LZM0005:MagickImage|}? image = null;
+                if (args.Length > 3)
+                {
+                    return;
+                }
+
+                Console.WriteLine(image);
+            }
+        }
+        """,
+        runtime: false,
+        OutputKind.ConsoleApplication);
+}
