@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 
 namespace LazyMigrate.StartupHarness;
@@ -143,11 +144,16 @@ internal static class AppRunner
         return result;
     }
 
-    /// <summary>The app's output without timing lines: what must not change with migration.</summary>
+    /// <summary>
+    /// The app's output from its ready line on, without the documented timing lines (<c>TIMING …</c>): what must
+    /// be the same in every run of an app and must not change with migration. Without a ready line, every line.
+    /// </summary>
     public static List<string> Comparable(IEnumerable<string> output)
     {
+        var all = output.ToList();
+        var ready = all.FindIndex(line => line.Contains(Marker, StringComparison.Ordinal));
         var lines = new List<string>();
-        foreach (var line in output)
+        foreach (var line in all.Skip(Math.Max(0, ready)))
         {
             if (!line.StartsWith(TimingPrefix, StringComparison.Ordinal))
             {

@@ -20,6 +20,9 @@ internal sealed class HarnessOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/StartupHarness -- [options]
           --runs N          measured runs of each app, interleaved (default 10)
+          --seed N          seed of the random run order within each round (default: a new one, printed)
+          --floor PROJECT   the floor project to measure (default: the one project under samples/ that
+                            names the app it is the floor of with <StartupHarnessApp>)
           --smoke           quick check: 2 runs, 1 preload run, short idle (no timing conclusions)
           --out DIR         where to write startup.json and startup.md (default artifacts/startup)
           --idle-ms N       idle time after ready before first use, in the preloading runs (default 1500)
@@ -27,6 +30,8 @@ internal sealed class HarnessOptions
           --reuse-builds    skip building an app whose output already exists (CI builds them first)
           --keep-temp       keep the migrated copy's temp folder
           --require-targets exit 1 when a migration target is missed
+          --update-readme   also write the report into README.md, between its startup-table markers
+                            (not with --smoke)
         """;
 
     public int Runs { get; set; } = 10;
@@ -47,12 +52,24 @@ internal sealed class HarnessOptions
 
     public bool RequireTargets { get; set; }
 
+    public bool UpdateReadme { get; set; }
+
+    /// <summary>The arguments as given, for the report's command line.</summary>
+    public List<string> Arguments { get; } = new();
+
+    /// <summary>Seed of the run order; null: the harness picks one and reports it so the order can be replayed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>The floor project (its csproj names the app it bounds); null: found under samples/.</summary>
+    public string? FloorProject { get; set; }
+
     /// <summary>Folder holding LazyMigrate.sln; found from the current directory when null.</summary>
     public string? RepositoryRoot { get; set; }
 
     public static HarnessOptions Parse(IReadOnlyList<string> args)
     {
         var options = new HarnessOptions();
+        options.Arguments.AddRange(args);
         var runsGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -90,6 +107,15 @@ internal sealed class HarnessOptions
                 case "--require-targets":
                     options.RequireTargets = true;
                     break;
+                case "--update-readme":
+                    options.UpdateReadme = true;
+                    break;
+                case "--seed":
+                    options.Seed = NonNegativeInt(arg, Next(args, ref i));
+                    break;
+                case "--floor":
+                    options.FloorProject = Next(args, ref i);
+                    break;
                 case "--repo":
                     options.RepositoryRoot = Next(args, ref i);
                     break;
@@ -99,6 +125,11 @@ internal sealed class HarnessOptions
                 default:
                     throw new HarnessUsageException($"Unknown option '{arg}'.");
             }
+        }
+
+        if (options.Smoke && options.UpdateReadme)
+        {
+            throw new HarnessUsageException("--update-readme needs a full run: a --smoke table is not for conclusions.");
         }
 
         if (options.Smoke)
@@ -124,6 +155,16 @@ internal sealed class HarnessOptions
 
         i++;
         return args[i];
+    }
+
+    private static int NonNegativeInt(string option, string text)
+    {
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw new HarnessUsageException($"Option '{option}' needs a whole number from 0 to {int.MaxValue}, not '{text}'.");
+        }
+
+        return value;
     }
 
     private static int PositiveInt(string option, string text)

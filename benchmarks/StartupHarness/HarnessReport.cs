@@ -17,6 +17,12 @@ internal sealed class HarnessReport
 
     public bool Smoke { get; set; }
 
+    /// <summary>The harness's arguments, as given.</summary>
+    public List<string> Arguments { get; set; } = new();
+
+    /// <summary>Seed of the shuffled run order (--seed replays it).</summary>
+    public int Seed { get; set; }
+
     public List<VariantSummary> Variants { get; set; } = new();
 
     /// <summary>First-use timings per (variant, mode): mode "ready" = used right after ready; "idle" / "idle+preload" after the idle pause.</summary>
@@ -42,6 +48,15 @@ internal sealed class MachineInfo
     public string Os { get; set; } = "";
 
     public string Runtime { get; set; } = "";
+
+    /// <summary>One-minute load average (/proc/loadavg) when measuring started; null where it cannot be read.</summary>
+    public double? LoadAtStart { get; set; }
+
+    /// <summary>The highest one-minute load average read at the start of a round.</summary>
+    public double? LoadHighest { get; set; }
+
+    /// <summary>One-minute load average when measuring ended.</summary>
+    public double? LoadAtEnd { get; set; }
 }
 
 /// <summary>One app (bare, floor, before, after) over its measured runs at ready.</summary>
@@ -116,14 +131,19 @@ internal sealed class MigrationSummary
     /// <summary>Service types the migrated Program.cs registers in DI (short names).</summary>
     public List<string> RegisteredServiceTypes { get; set; } = new();
 
+    /// <summary>Registered service type → the assemblies of the migrated build that define it.</summary>
+    public Dictionary<string, List<string>> ServiceTypeAssemblies { get; set; } = new();
+
     /// <summary>Heavy packages at ready explained by a DI registration: package → service type.</summary>
     public Dictionary<string, string> DiNamedPackages { get; set; } = new();
 }
 
 internal sealed class OutputComparison
 {
+    /// <summary>True when both the app as written and the migrated app had a successful run to compare.</summary>
     public bool Checked { get; set; }
 
+    /// <summary>The two apps printed the same, and each printed the same in every one of its runs.</summary>
     public bool Equal { get; set; }
 
     public string Note { get; set; } = "";
@@ -131,6 +151,21 @@ internal sealed class OutputComparison
     public List<string> Before { get; set; } = new();
 
     public List<string> After { get; set; } = new();
+
+    /// <summary>Every app's runs compared with its first run.</summary>
+    public List<AppOutputCheck> Apps { get; set; } = new();
 }
 
-internal sealed record TargetCheck(string Name, string Target, string Actual, bool? Met);
+/// <summary>One app's successful runs, each compared with the first.</summary>
+internal sealed class AppOutputCheck
+{
+    public string Variant { get; set; } = "";
+
+    public int Runs { get; set; }
+
+    /// <summary>"mode run N" of each run whose output differs from the app's first run.</summary>
+    public List<string> DifferingRuns { get; set; } = new();
+}
+
+/// <param name="DependsOn">What the result depends on besides the migration (how the app was built), or null.</param>
+internal sealed record TargetCheck(string Name, string Target, string Actual, bool? Met, string? DependsOn = null);

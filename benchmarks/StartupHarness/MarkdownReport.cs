@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -13,8 +14,28 @@ internal static class MarkdownReport
         var m = report.Machine;
         md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
         md.AppendLine();
-        md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}.");
+        var arguments = report.Arguments.Count == 0 ? "" : " -- " + string.Join(" ", report.Arguments);
+        md.AppendLine($"Command: `dotnet run -c Release --project benchmarks/StartupHarness{arguments}`.");
+        md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Started {report.StartedAtUtc}. Run order shuffled in every round, seed {report.Seed} (`--seed {report.Seed}` replays it).");
+        if (m.LoadAtStart is not null)
+        {
+            md.AppendLine($"Load average (1 min) while measuring: {Number(m.LoadAtStart, "0.0")} at the start, up to {Number(m.LoadHighest, "0.0")} at the start of a round, {Number(m.LoadAtEnd, "0.0")} at the end (other work on the machine shows here; the ratios compare apps measured in the same rounds).");
+        }
+
         md.AppendLine();
+        var summary = Summary(report);
+        if (summary.Count > 0)
+        {
+            md.AppendLine("What this run shows (each figure is in a table below):");
+            md.AppendLine();
+            foreach (var sentence in summary)
+            {
+                md.AppendLine("- " + sentence);
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("| app | time to ready, ms, no profiler: median (min–max) | under the hook: harness / readyAtMs | peak RSS at ready, MB | managed assemblies | heavy managed | heavy native | runs ok (timed + profiled) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var v in report.Variants)
@@ -41,14 +62,14 @@ internal static class MarkdownReport
         var parts = report.FirstUse.SelectMany(f => f.Parts.Keys).Distinct().ToList();
         md.AppendLine("| app | mode | runs | " + string.Join(" | ", parts) + " |");
         md.AppendLine("|---|---|---|" + string.Concat(parts.Select(_ => "---|")));
-        foreach (var f in report.FirstUse.OrderBy(f => Order(f.Variant)).ThenBy(f => f.Mode.Length))
+        foreach (var f in report.FirstUse.OrderBy(f => Order(f.Variant)).ThenBy(f => ModeOrder(f.Mode)))
         {
             var mode = f.Mode switch
             {
                 Harness.ProfileMode => "right after ready",
                 Harness.TimingMode => "right after ready, no profiler",
-                "idle" => $"after {report.IdleMilliseconds} ms idle",
-                "idle+preload" => $"after {report.IdleMilliseconds} ms idle, background preloading",
+                Harness.IdleMode => $"after {report.IdleMilliseconds} ms idle",
+                Harness.IdlePreloadMode => $"after {report.IdleMilliseconds} ms idle, background preloading",
                 _ => f.Mode,
             };
             md.AppendLine($"| {f.Variant} | {mode} | {f.Runs} | " + string.Join(" | ", parts.Select(p => Median(f.Parts.TryGetValue(p, out var s) ? s : null, "0.0"))) + " |");
@@ -65,15 +86,15 @@ internal static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine("| target | wanted | after migration | met |");
-        md.AppendLine("|---|---|---|---|");
+        md.AppendLine("| target | wanted | after migration | met | depends on |");
+        md.AppendLine("|---|---|---|---|---|");
         foreach (var t in report.Targets)
         {
-            md.AppendLine($"| {t.Name} | {t.Target} | {t.Actual} | {(t.Met is null ? "not measured" : t.Met.Value ? "yes" : "**NO**")} |");
+            md.AppendLine($"| {t.Name} | {t.Target} | {t.Actual} | {(t.Met is null ? "not measured" : t.Met.Value ? "yes" : "**NO**")} | {Cell(t.DependsOn ?? "")} |");
         }
 
         md.AppendLine();
-        md.AppendLine($"Output comparison (sample vs migrated): {report.OutputComparison.Note}.");
+        md.AppendLine($"Output comparison: {report.OutputComparison.Note}.");
         foreach (var v in report.Variants.Where(v => v.HeavyAtReady.Count > 0 && v.Name == Harness.After))
         {
             md.AppendLine();
@@ -89,11 +110,64 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
+    /// <summary>
+    /// Sentences stating what the tables show, each built from the figures it cites (nothing here is written by hand,
+    /// so nothing can drift from the table). Empty when the apps to compare have no successful runs.
+    /// </summary>
+    internal static List<string> Summary(HarnessReport report)
+    {
+        var sentences = new List<string>();
+        VariantSummary? Get(string name) => report.Variants.FirstOrDefault(v => v.Name == name && v.SucceededRuns > 0 && v.SucceededTimedRuns > 0);
+        var floor = Get(Harness.Floor);
+        var before = Get(Harness.Before);
+        var after = Get(Harness.After);
+        if (floor is null || before is null || after is null)
+        {
+            return sentences;
+        }
+
+        string Ratio(string key) => Number(report.Ratios.TryGetValue(key, out var r) ? r : null, "0.00");
+        sentences.Add($"Time to ready, median of the runs with nothing attached: **after** {Median(after.TimeToReadyMs, "0")} ms, **floor** {Median(floor.TimeToReadyMs, "0")} ms, **before** {Median(before.TimeToReadyMs, "0")} ms; after/floor = {Ratio("after/floor")}, before/after = {Ratio("before/after")}.");
+        var a = after.TimeToReadyMs!;
+        var f = floor.TimeToReadyMs!;
+        var overlap = a.Min <= f.Max && f.Min <= a.Max;
+        sentences.Add($"The spread of those runs (min–max): **after** {Number(a.Min, "0")}–{Number(a.Max, "0")} ms, **floor** {Number(f.Min, "0")}–{Number(f.Max, "0")} ms; the ranges {(overlap ? "overlap, so this run does not tell the two apart" : "do not overlap")}.");
+        sentences.Add($"At ready, under the hook: **after** has {Median(after.HeavyAssemblies, "0")} heavy managed assemblies and {Median(after.HeavyNativeLibraries, "0")} heavy native libraries loaded (**before**: {Median(before.HeavyAssemblies, "0")} and {Median(before.HeavyNativeLibraries, "0")}), peak RSS {Median(after.PeakRssMb, "0.0")} MB (**floor** {Median(floor.PeakRssMb, "0.0")} MB, **before** {Median(before.PeakRssMb, "0.0")} MB).");
+
+        // First use: the part whose first use after migration costs the most right after ready, and the same part elsewhere.
+        FirstUseSummary? Use(string variant, string mode) => report.FirstUse.FirstOrDefault(f => f.Variant == variant && f.Mode == mode);
+        double? PartMedian(FirstUseSummary? f, string part) => f is not null && f.Parts.TryGetValue(part, out var st) ? st?.Median : null;
+        var afterNow = Use(Harness.After, Harness.TimingMode);
+        var slowest = afterNow?.Parts.Where(p => p.Value is not null).OrderByDescending(p => p.Value!.Median).Select(p => p.Key).FirstOrDefault();
+        if (slowest is not null)
+        {
+            sentences.Add($"First use right after ready, no profiler: **after**'s slowest part is {slowest} at {Number(PartMedian(afterNow, slowest), "0.0")} ms (**before**: {Number(PartMedian(Use(Harness.Before, Harness.TimingMode), slowest), "0.0")} ms).");
+            var idle = Use(Harness.After, Harness.IdleMode);
+            var preload = Use(Harness.After, Harness.IdlePreloadMode);
+            if (idle is not null || preload is not null)
+            {
+                sentences.Add($"After a {report.IdleMilliseconds} ms idle pause, **after**'s {slowest} first use takes {Number(PartMedian(idle, slowest), "0.0")} ms without background preloading and {Number(PartMedian(preload, slowest), "0.0")} ms with it (**before** after the same pause: {Number(PartMedian(Use(Harness.Before, Harness.IdleMode), slowest), "0.0")} ms).");
+            }
+        }
+
+        return sentences;
+    }
+
+    private static string Number(double? value, string format) => value is null ? "n/a" : value.Value.ToString(format, CultureInfo.InvariantCulture);
+
     private static int Order(string variant) => variant switch
     {
-        Harness.Bare => 0,
+        Harness.BareConsole => 0,
         Harness.Floor => 1,
         Harness.Before => 2,
+        _ => 3,
+    };
+
+    private static int ModeOrder(string mode) => mode switch
+    {
+        Harness.TimingMode => 0,
+        Harness.ProfileMode => 1,
+        Harness.IdleMode => 2,
         _ => 3,
     };
 

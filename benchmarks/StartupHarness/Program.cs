@@ -1,7 +1,7 @@
 // The README's first command: builds the bare app, the floor, the heavy sample and a migrated copy, measures
 // them interleaved under the LazyMigrate startup hook and prints a Markdown table.
 // Exit codes: 0 measured (targets reported, not enforced), 1 a target missed with --require-targets,
-// 2 bad command line, 3 a baseline app (bare, floor, sample) could not be built.
+// 2 bad command line, 3 a baseline app (bare, floor, sample) could not be built or README.md has no report block.
 using System;
 using System.Linq;
 using LazyMigrate.StartupHarness;

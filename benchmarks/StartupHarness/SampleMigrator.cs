@@ -24,14 +24,18 @@ internal sealed class MigrationResult
 
     /// <summary>Service types the migrated Program.cs registers in DI (short names).</summary>
     public List<string> RegisteredServiceTypes { get; } = new();
+
+    /// <summary>Registered service type → the assemblies of the migrated build that define it.</summary>
+    public Dictionary<string, List<string>> ServiceTypeAssemblies { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
-/// Copies samples/HeavyStartup to a temp folder so it builds outside the repository, runs the fixer on it
+/// Copies the measured app to a temp folder so it builds outside the repository, runs the fixer on it
 /// (dotnet format analyzers or lazymigrate fix) and builds the result.
 /// </summary>
 internal static class SampleMigrator
 {
+    /// <summary>The diagnostics whose fixes <c>dotnet format analyzers</c> applies.</summary>
     public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
 
     /// <summary>
@@ -46,13 +50,13 @@ internal static class SampleMigrator
     {
         var result = new MigrationResult();
         var root = Path.Combine(Path.GetTempPath(), "lazymigrate-startup-" + Guid.NewGuid().ToString("N")[..8]);
-        var copy = Path.Combine(root, "HeavyStartup");
+        var copy = Path.Combine(root, Path.GetFileName(layout.SampleDirectory));
+        var project = Path.Combine(copy, Path.GetFileName(layout.SampleProject));
         result.CopyDirectory = copy;
         try
         {
-            CopySample(layout, root, copy, codeFixesOutputDir);
+            CopySample(layout, root, copy, project, codeFixesOutputDir);
             var before = Snapshot(copy);
-            var project = Path.Combine(copy, "HeavyStartup.csproj");
 
             var fix = RunFixer(layout, options, project, result);
             log($"  {result.FixerCommand}: exit {fix.ExitCode} in {fix.Elapsed.TotalSeconds:0.0} s");
@@ -78,7 +82,11 @@ internal static class SampleMigrator
             result.DllPath = AppBuilder.FindOutput(project, "net10.0");
             if (result.DllPath is null)
             {
-                result.Error = "the migrated sample built but its HeavyStartup.dll was not found";
+                result.Error = $"the migrated sample built but its {Path.GetFileNameWithoutExtension(project)}.dll was not found";
+            }
+            else
+            {
+                result.ServiceTypeAssemblies = DiRegistrationEvidence.DefiningAssemblies(Path.GetDirectoryName(result.DllPath)!, result.RegisteredServiceTypes);
             }
 
             return result;
@@ -132,7 +140,7 @@ internal static class SampleMigrator
         return AppBuilder.Run(arguments, directory);
     }
 
-    private static void CopySample(RepositoryLayout layout, string root, string copy, string codeFixesOutputDir)
+    private static void CopySample(RepositoryLayout layout, string root, string copy, string project, string codeFixesOutputDir)
     {
         foreach (var file in SourceFiles(layout.SampleDirectory))
         {
@@ -158,7 +166,7 @@ internal static class SampleMigrator
         }
 
         File.WriteAllText(Path.Combine(copy, ".editorconfig"), $"[*.cs]\n{FixOption}\n");
-        RewriteProject(Path.Combine(copy, "HeavyStartup.csproj"), layout.SampleDirectory, codeFixesOutputDir);
+        RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir);
     }
 
     // Relative ProjectReferences are made to work outside the repository: the analyzer/code-fix references become

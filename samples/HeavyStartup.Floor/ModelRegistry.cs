@@ -1,16 +1,19 @@
 namespace HeavyStartup.Floor;
 
-/// <summary>Same statics as the sample, with stand-in values.</summary>
+/// <summary>
+/// The sample's statics with stand-in values. Only <see cref="Version"/>, which the ready line prints, is set
+/// when the class is first touched; each model is built by its own holder class on its first read.
+/// </summary>
 internal static class ModelRegistry
 {
     public static readonly string Version = "2026.11";
 
-    public static readonly VectorDoubler Scorer = new VectorDoubler();
+    public static VectorDoubler Scorer => ScorerHolder.Value;
 
     /// <summary>4x4 RGBA pixels.</summary>
-    public static readonly uint[] Watermark = CreateWatermark();
+    public static uint[] Watermark => WatermarkHolder.Value;
 
-    public static readonly FeatureScaler FeatureModel = FeatureScaler.Fit(new FeatureContext(seed: 1), FeatureScaler.ReferenceRows());
+    public static FeatureScaler FeatureModel => FeatureModelHolder.Value;
 
     // Stand-in for decoding the PNG: reads the asset, then fills the pixels it holds.
     private static uint[] CreateWatermark()
@@ -23,5 +26,20 @@ internal static class ModelRegistry
         }
 
         return pixels;
+    }
+
+    private static class ScorerHolder
+    {
+        public static readonly VectorDoubler Value = new VectorDoubler();
+    }
+
+    private static class WatermarkHolder
+    {
+        public static readonly uint[] Value = CreateWatermark();
+    }
+
+    private static class FeatureModelHolder
+    {
+        public static readonly FeatureScaler Value = FeatureScaler.Fit(new FeatureContext(seed: 1), FeatureScaler.ReferenceRows());
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 
@@ -8,17 +9,17 @@ public sealed class DiRegistrationEvidenceTests
     [Fact]
     public void Registered_service_types_are_read_from_factory_and_generic_registrations()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"lazymigrate-di-{System.Guid.NewGuid():N}.cs");
+        var file = Path.Combine(Path.GetTempPath(), $"lazymigrate-di-{Guid.NewGuid():N}.cs");
         File.WriteAllText(file, """
-            builder.Services.AddSingleton(sp => new MLContext(seed: 1));
-            builder.Services.AddSingleton(sp => new Azure.Storage.Blobs.BlobServiceClient("x"));
-            builder.Services.AddSingleton<ProductCatalog>();
+            builder.Services.AddSingleton(sp => new VisionClient(seed: 1));
+            builder.Services.AddSingleton(sp => new Contoso.Storage.ArchiveClient("x"));
+            builder.Services.AddSingleton<OrderBook>();
             builder.Services.AddTransient<IClock, Clock>();
-            builder.Services.AddHostedService<CatalogCacheRefresher>();
+            builder.Services.AddHostedService<OrderBookRefresher>();
             """);
         try
         {
-            Assert.Equal(new[] { "MLContext", "BlobServiceClient", "ProductCatalog", "IClock" }, DiRegistrationEvidence.RegisteredTypes(file));
+            Assert.Equal(new[] { "VisionClient", "ArchiveClient", "OrderBook", "IClock" }, DiRegistrationEvidence.RegisteredTypes(file));
         }
         finally
         {
@@ -29,26 +30,53 @@ public sealed class DiRegistrationEvidenceTests
     }
 
     [Fact]
-    public void A_package_is_explained_only_when_registered_and_first_loaded_by_Main()
+    public void Defining_assemblies_come_from_the_build_output_metadata()
+    {
+        // The test's own output folder: the harness assembly and xunit, plus native and non-assembly files.
+        var found = DiRegistrationEvidence.DefiningAssemblies(AppContext.BaseDirectory, new[] { "DiRegistrationEvidenceTests", "FactAttribute", "NoSuchTypeAnywhere" });
+
+        Assert.Equal(new[] { "LazyMigrate.StartupHarness.Tests" }, found["DiRegistrationEvidenceTests"]);
+        Assert.Equal(new[] { "xunit.core" }, found["FactAttribute"]);
+        Assert.False(found.ContainsKey("NoSuchTypeAnywhere"));
+
+        // Internal types are not service types another assembly could register.
+        Assert.Empty(DiRegistrationEvidence.DefiningAssemblies(AppContext.BaseDirectory, new[] { "HarnessOptions" }).Keys);
+    }
+
+    [Fact]
+    public void A_package_is_explained_only_when_a_registered_type_is_defined_in_it_and_Main_loaded_it()
     {
         var heavy = new Dictionary<string, string>
         {
-            ["Microsoft.ML"] = "Microsoft.ML.Data, Microsoft.ML.Core",
-            ["Azure SDK"] = "Azure.Storage.Blobs",
-            ["Microsoft.EntityFrameworkCore"] = "Microsoft.EntityFrameworkCore",
+            ["Contoso.Vision"] = "Contoso.Vision.Data, Contoso.Vision.Core",
+            ["Contoso SDK"] = "Contoso.Storage",
+            ["Contoso.Orm"] = "Contoso.Orm",
+            ["Contoso.Codec"] = "Contoso.Codec, libcodec.so",
         };
         var triggers = new Dictionary<string, string>
         {
-            ["Microsoft.ML.Data"] = "Program+<<Main>$>d__0.MoveNext",
-            ["Microsoft.ML.Core"] = "Program+<<Main>$>d__0.MoveNext",
-            ["Azure.Storage.Blobs"] = "HeavyStartup.StorageHandler..ctor",
-            ["Microsoft.EntityFrameworkCore"] = "Program+<<Main>$>d__0.MoveNext",
+            ["Contoso.Vision.Data"] = "Program+<<Main>$>d__0.MoveNext",
+            ["Contoso.Vision.Core"] = "Program+<<Main>$>d__0.MoveNext",
+            ["Contoso.Storage"] = "Shop.StorageHandler..ctor",
+            ["Contoso.Orm"] = "Program+<<Main>$>d__0.MoveNext",
+            ["Contoso.Codec"] = "Program+<<Main>$>d__0.MoveNext",
+        };
+        var defining = new Dictionary<string, List<string>>
+        {
+            ["VisionClient"] = new() { "Contoso.Vision.Data" },
+            ["ArchiveClient"] = new() { "Contoso.Storage" },
+            ["CodecOptions"] = new() { "Contoso.Codec" },
+            ["OrderBook"] = new() { "Shop" },
         };
 
-        var explained = DiRegistrationEvidence.Explain(heavy, triggers, new[] { "MLContext", "BlobServiceClient" });
+        var explained = DiRegistrationEvidence.Explain(heavy, triggers, new[] { "VisionClient", "ArchiveClient", "CodecOptions", "OrderBook" }, defining);
 
-        Assert.Equal("MLContext", explained["Microsoft.ML"]);
-        Assert.Null(explained["Azure SDK"]); // registered, but loaded by other code
-        Assert.Null(explained["Microsoft.EntityFrameworkCore"]); // loaded by Main, but no registration names it
+        Assert.Equal("VisionClient", explained["Contoso.Vision"]);
+        Assert.Null(explained["Contoso SDK"]); // registered, but loaded by other code
+        Assert.Null(explained["Contoso.Orm"]); // loaded by Main, but no registered type is defined in it
+        Assert.Null(explained["Contoso.Codec"]); // its native library loaded too: code of the package ran
+
+        // Without the build output's evidence nothing is explained, whatever the registrations are called.
+        Assert.All(DiRegistrationEvidence.Explain(heavy, triggers, new[] { "VisionClient" }, new Dictionary<string, List<string>>()).Values, Assert.Null);
     }
 }

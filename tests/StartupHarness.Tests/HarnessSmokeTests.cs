@@ -16,7 +16,7 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     [Fact]
     public void Baseline_apps_run_and_reach_ready()
     {
-        foreach (var name in new[] { Harness.Bare, Harness.Floor, Harness.Before })
+        foreach (var name in new[] { Harness.BareConsole, Harness.Floor, Harness.Before })
         {
             var variant = fixture.Report.Variants.Single(v => v.Name == name);
             Assert.True(variant.FailedRuns == 0 && variant.SucceededRuns == fixture.Report.Runs, $"{name}: {string.Join("; ", variant.RunErrors)}\n{fixture.Log}");
@@ -26,7 +26,7 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     [Fact]
     public void Time_to_ready_comes_from_runs_with_no_profiler_attached()
     {
-        foreach (var name in new[] { Harness.Bare, Harness.Floor, Harness.Before })
+        foreach (var name in new[] { Harness.BareConsole, Harness.Floor, Harness.Before })
         {
             var timed = fixture.Report.RunDetails.Where(r => r.Variant == name && r.Mode == Harness.TimingMode).ToList();
             Assert.Equal(fixture.Report.Runs, timed.Count);
@@ -86,7 +86,7 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     [Fact]
     public void Floor_and_bare_load_nothing_heavy()
     {
-        foreach (var name in new[] { Harness.Bare, Harness.Floor })
+        foreach (var name in new[] { Harness.BareConsole, Harness.Floor })
         {
             var root = LoadProfile(name).RootElement;
             Assert.Equal("marker", root.GetProperty("readyReason").GetString());
@@ -119,6 +119,24 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
         Assert.True(comparison.Checked, comparison.Note);
         Assert.Equal(comparison.Before, comparison.After);
         Assert.Contains(comparison.Before, line => line.StartsWith("READY", StringComparison.Ordinal));
+        Assert.True(comparison.Equal, comparison.Note);
+    }
+
+    [Fact]
+    public void Output_of_every_successful_run_of_every_app_is_compared()
+    {
+        var checks = fixture.Report.OutputComparison.Apps;
+        foreach (var group in fixture.Report.RunDetails.Where(r => r.Succeeded).GroupBy(r => r.Variant))
+        {
+            var check = checks.Single(c => c.Variant == group.Key);
+            Assert.Equal(group.Count(), check.Runs);
+            Assert.True(check.DifferingRuns.Count == 0, $"{group.Key}: {string.Join(", ", check.DifferingRuns)}");
+        }
+
+        // Warm-up, timed, profiled and idle runs all count.
+        Assert.Contains(fixture.Report.RunDetails, r => r.Mode == Harness.WarmupMode);
+        var runsOfAfter = fixture.Report.RunDetails.Count(r => r.Variant == Harness.After && r.Succeeded);
+        Assert.Equal(1 + 2 * fixture.Report.Runs + 2 * fixture.Report.PreloadRuns, runsOfAfter);
     }
 
     [Fact]

@@ -3,11 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LazyMigrate;
 using Microsoft.Extensions.Hosting;
 
 namespace HeavyStartup.Floor.Catalog;
 
-/// <summary>Same background service as the sample; snapshots the in-memory list.</summary>
+/// <summary>
+/// Same background service as the sample; snapshots the in-memory list. Its first refresh waits for the
+/// app's ready signal, so starting the host runs none of it.
+/// </summary>
 internal sealed class CatalogCacheRefresher : BackgroundService
 {
     private readonly ProductCatalog _catalog;
@@ -24,6 +28,7 @@ internal sealed class CatalogCacheRefresher : BackgroundService
     {
         try
         {
+            await LazyLoading.WhenReady(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 Snapshot = _catalog.Products.ToList();
