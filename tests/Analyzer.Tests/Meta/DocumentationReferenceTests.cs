@@ -113,11 +113,11 @@ public class DocumentationReferenceTests
             .Append(Path.Combine(RepositoryPaths.Root, "README.md"));
 
     /// <summary>
-    /// Text files under src/, tests/, docs/ and samples/ and the README, build output left out. The
+    /// Text files under src/, tests/, docs/, samples/ and benchmarks/ and the README, build output left out. The
     /// samples' comments are read by people comparing them with the migrated copy, so they stand alone too.
     /// </summary>
     private static IEnumerable<string> CheckedFiles() =>
-        new[] { "src", "tests", "docs", "samples" }
+        new[] { "src", "tests", "docs", "samples", "benchmarks" }
             .SelectMany(root => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, root), "*", SearchOption.AllDirectories))
             .Where(path => !Relative(path).Split('/').Any(part => part is "bin" or "obj"))
             .Where(path => s_textExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
