@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using LazyMigrate.Tests.Shared;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -17,7 +18,7 @@ internal static class AotApp
 {
     private static readonly string s_configuration = typeof(AotApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    public static string ProjectDirectory { get; } = Path.Combine(FindRepoRoot(), "tests", "Runtime.TestApps", "AotApp");
+    public static string ProjectDirectory { get; } = Path.Combine(RepositoryPaths.Root, "tests", "Runtime.TestApps", "AotApp");
 
     public static string JitPath
     {
@@ -96,19 +97,6 @@ internal static class AotApp
         }
 
         return new AppRun(process.ExitCode, stdout, stderrTask.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LazyMigrate.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"LazyMigrate.sln not found above {AppContext.BaseDirectory}.");
     }
 }
 

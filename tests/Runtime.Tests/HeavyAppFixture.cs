@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using LazyMigrate.Tests.Shared;
 using System.Linq;
 using System.Reflection;
 
@@ -16,7 +17,7 @@ public sealed class HeavyAppFixture
     public HeavyAppFixture()
     {
         var configuration = typeof(HeavyAppFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var root = FindRepoRoot();
+        var root = RepositoryPaths.Root;
         AppPath = Path.Combine(root, "tests", "Runtime.TestApps", "HeavyApp", "bin", configuration, "net10.0", "LazyMigrate.Runtime.HeavyApp.dll");
         if (!File.Exists(AppPath))
         {
@@ -55,19 +56,6 @@ public sealed class HeavyAppFixture
         }
 
         return new AppOutput(process.ExitCode, stdout, stderrTask.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LazyMigrate.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"LazyMigrate.sln not found above {AppContext.BaseDirectory}.");
     }
 }
 

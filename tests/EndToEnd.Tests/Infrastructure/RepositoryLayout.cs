@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Xml.Linq;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.EndToEnd.Tests.Infrastructure;
 
 /// <summary>Where the repository is, found from the test assembly's location.</summary>
 public static class RepositoryLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>The one place the package version comes from.</summary>
     public static string VersionPrefix()
@@ -19,21 +20,5 @@ public static class RepositoryLayout
         }
 
         throw new InvalidOperationException("Directory.Build.props defines no VersionPrefix.");
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LazyMigrate.sln")))
-            {
-                return directory.FullName;
-            }
-
-            directory = directory.Parent;
-        }
-
-        throw new InvalidOperationException($"No LazyMigrate.sln above {AppContext.BaseDirectory}.");
     }
 }
