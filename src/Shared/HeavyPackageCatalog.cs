@@ -84,8 +84,9 @@ namespace LazyMigrate.Catalog
         /// <summary>
         /// Every entry. Order matters: the first entry whose assembly pattern matches wins, so
         /// specific names (Microsoft.ML.OnnxRuntime) come before the families that would also match
-        /// them (Microsoft.ML.*). Priorities: 1 = needed first (the .NET counterparts of torch, numpy, PIL),
-        /// 2 = second (transformers, torchvision, OpenCV), 3 = last (tensorflow, sklearn, cloud SDKs).
+        /// them (Microsoft.ML.*). Priorities order background preloading: 1 = what an app typically needs first
+        /// (tensor libraries, image decoding), 2 = second (model runtimes, computer vision),
+        /// 3 = last (whole ML frameworks, cloud SDKs).
         /// </summary>
         public static readonly IReadOnlyList<HeavyPackageInfo> All = new[]
         {
