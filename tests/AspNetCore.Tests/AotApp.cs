@@ -35,16 +35,16 @@ internal static class AotApp
     }
 
     /// <summary>Runs the JIT build with <c>dotnet</c>.</summary>
-    public static AppRun RunJit(params string[] args) => Run("dotnet", new[] { JitPath }.Concat(args), null);
+    public static ChildProcessOutput RunJit(params string[] args) => Run("dotnet", new[] { JitPath }.Concat(args), null);
 
     /// <summary>Runs the JIT build with extra environment variables.</summary>
-    public static AppRun RunJit(IReadOnlyDictionary<string, string> environment, params string[] args) => Run("dotnet", new[] { JitPath }.Concat(args), environment);
+    public static ChildProcessOutput RunJit(IReadOnlyDictionary<string, string> environment, params string[] args) => Run("dotnet", new[] { JitPath }.Concat(args), environment);
 
     /// <summary>Runs an executable (the native binary) with the given arguments.</summary>
-    public static AppRun RunNative(string binary, params string[] args) => Run(binary, args, null);
+    public static ChildProcessOutput RunNative(string binary, params string[] args) => Run(binary, args, null);
 
     /// <summary>Publishes the app as a Native AOT binary for linux-x64 into <paramref name="output"/>; returns the publish log and exit code.</summary>
-    public static AppRun PublishNative(string output)
+    public static ChildProcessOutput PublishNative(string output)
     {
         var args = new[]
         {
@@ -59,13 +59,10 @@ internal static class AotApp
     public static List<string> TrimAndAotWarnings(string log)
         => log.Split('\n').Where(l => Regex.IsMatch(l, @"warning IL[23]\d{3}")).Select(l => l.Trim()).Distinct().ToList();
 
-    private static AppRun Run(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null, bool forBuild = false)
+    private static ChildProcessOutput Run(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout = null, bool forBuild = false)
     {
         var start = new ProcessStartInfo(fileName)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = forBuild ? ProjectDirectory : Path.GetTempPath(),
         };
         foreach (var arg in args)
@@ -86,45 +83,6 @@ internal static class AotApp
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        var limit = timeout ?? TimeSpan.FromMinutes(2);
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', start.ArgumentList)} did not exit within {limit}.");
-        }
-
-        return new AppRun(process.ExitCode, stdout, stderrTask.Result);
+        return ChildProcess.Run(start, timeout ?? TimeSpan.FromMinutes(2));
     }
-}
-
-public sealed class AppRun
-{
-    public AppRun(int exitCode, string stdout, string stderr)
-    {
-        ExitCode = exitCode;
-        Stdout = stdout;
-        Stderr = stderr;
-        Lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public int ExitCode { get; }
-
-    public string Stdout { get; }
-
-    public string Stderr { get; }
-
-    public string[] Lines { get; }
-
-    /// <summary>The value of the single KEY=value line.</summary>
-    public string Value(string key)
-    {
-        var matches = Lines.Where(l => l.StartsWith(key + "=", StringComparison.Ordinal)).Select(l => l[(key.Length + 1)..]).ToList();
-        Assert.True(matches.Count == 1, $"expected one '{key}=' line in:\n{Stdout}\n{Stderr}");
-        return matches[0];
-    }
-
-    public override string ToString() => $"exit {ExitCode}\n{Stdout}\n{Stderr}";
 }

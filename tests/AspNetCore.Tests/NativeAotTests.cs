@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LazyMigrate.Tests.Shared;
 
 namespace LazyMigrate.AspNetCore.Tests;
 
@@ -17,7 +18,7 @@ public sealed class NativeAotFixture : IDisposable
 
     public string Output { get; }
 
-    public AppRun Publish { get; }
+    public ChildProcessOutput Publish { get; }
 
     public string Binary { get; }
 

@@ -27,14 +27,9 @@ public sealed class HeavyAppFixture
 
     public string AppPath { get; }
 
-    public AppOutput Run(string mode, IReadOnlyDictionary<string, string>? environment = null)
+    public ChildProcessOutput Run(string mode, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(AppPath);
         start.ArgumentList.Add(mode);
 
@@ -46,47 +41,6 @@ public sealed class HeavyAppFixture
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"HeavyApp {mode} did not exit within 2 minutes.");
-        }
-
-        return new AppOutput(process.ExitCode, stdout, stderrTask.Result);
+        return ChildProcess.Run(start, TimeSpan.FromMinutes(2));
     }
-}
-
-public sealed class AppOutput
-{
-    public AppOutput(int exitCode, string stdout, string stderr)
-    {
-        ExitCode = exitCode;
-        Stdout = stdout;
-        Stderr = stderr;
-        Lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public int ExitCode { get; }
-
-    public string Stdout { get; }
-
-    public string Stderr { get; }
-
-    public string[] Lines { get; }
-
-    /// <summary>The value of the single KEY=value line.</summary>
-    public string Value(string key)
-    {
-        var matches = Values(key);
-        Assert.True(matches.Count == 1, $"expected one '{key}=' line in:\n{Stdout}\n{Stderr}");
-        return matches[0];
-    }
-
-    /// <summary>The values of every KEY=value line.</summary>
-    public List<string> Values(string key) => Lines.Where(l => l.StartsWith(key + "=", StringComparison.Ordinal)).Select(l => l[(key.Length + 1)..]).ToList();
-
-    public override string ToString() => $"exit {ExitCode}\n{Stdout}\n{Stderr}";
 }
