@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Restore patches for BDSAProject; each is explained in ../expectations/BDSAProject.md.
+set -euo pipefail
+python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
+  --tfm net10.0 \
+  --remove Microsoft.Authentication.WebAssembly.Msal \
+  --remove Microsoft.Identity.Web.UI \
+  --set LibGit2Sharp=0.32.0 \
+  --set LibGit2Sharp.NativeBinaries=2.0.324 \
+  --set Microsoft.AspNetCore.Authentication.JwtBearer=10.0.15 \
+  --set Microsoft.AspNetCore.Authentication.OpenIdConnect=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly.DevServer=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly.Server=10.0.15 \
+  --set Microsoft.AspNetCore.Mvc.Testing=10.0.15 \
+  --set Microsoft.Data.Sqlite=10.0.15 \
+  --set Microsoft.EntityFrameworkCore=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.InMemory=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.Relational=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.SqlServer=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.Sqlite=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.Tools=10.0.15 \
+  --set Microsoft.Identity.Web=4.18.0 \
+  --set Octokit=14.0.0 \
+  --set Radzen.Blazor=13.1.0 \
+  --set System.Net.Http.Json=10.0.0 \
+  --set bunit=2.15.2

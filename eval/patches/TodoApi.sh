@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Restore patches for TodoApi; each is explained in ../expectations/TodoApi.md.
+set -euo pipefail
+python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
+  --tfm net10.0 \
+  --drop-global-json \
+  --remove AspNet.Security.OAuth.GitHub \
+  --remove Auth0.AspNetCore.Authentication \
+  --remove Microsoft.AspNetCore.Authentication.MicrosoftAccount \
+  --remove MiniValidation \
+  --set Aspire.Hosting.AppHost=13.6.5 \
+  --set Microsoft.AspNetCore.Authentication.Google=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly.DevServer=10.0.15 \
+  --set Microsoft.AspNetCore.Components.WebAssembly.Server=10.0.15 \
+  --set Microsoft.AspNetCore.Identity.EntityFrameworkCore=10.0.15 \
+  --set Microsoft.AspNetCore.Mvc.Testing=10.0.15 \
+  --set Microsoft.AspNetCore.OpenApi=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.Design=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.InMemory=10.0.15 \
+  --set Microsoft.EntityFrameworkCore.Sqlite=10.0.15 \
+  --set Microsoft.Extensions.ServiceDiscovery.Yarp=11.0.0 \
+  --set Microsoft.NET.Test.Sdk=18.12.0 \
+  --set Microsoft.OpenApi=3.11.1 \
+  --set OpenTelemetry.Exporter.OpenTelemetryProtocol=1.21.0 \
+  --set OpenTelemetry.Instrumentation.AspNetCore=1.21.0 \
+  --set OpenTelemetry.Instrumentation.Http=1.21.0 \
+  --set OpenTelemetry.Instrumentation.Runtime=1.21.0 \
+  --set Scalar.AspNetCore=3.0.0 \
+  --set Yarp.ReverseProxy=2.3.0
