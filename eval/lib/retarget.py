@@ -49,7 +49,16 @@ for path in sorted(list(root.rglob("*.csproj")) + list(root.rglob("*.props")) + 
             if nv != val:
                 print(f"  {rel}: {tag} {val} -> {nv}")
             return f"<{tag}>{nv}</{tag}>"
+        olds = [p for m in re.finditer(r"<TargetFrameworks?>([^<$]*)</TargetFrameworks?>", text)
+                for p in m.group(1).split(";") if p.strip() and core_tfm(p)]
         text = re.sub(r"<(TargetFrameworks?)>([^<$]*)</\1>", tfm_sub, text)
+        # Conditions on the old TFM (item groups per target): keep the newest one's, now the new TFM's.
+        if olds:
+            newest = max(olds, key=lambda t: [int(x) for x in re.findall(r"\d+", t)])
+            cond = f"'$(TargetFramework)' == '{newest}'"
+            if cond in text and newest != a.tfm:
+                text = text.replace(cond, f"'$(TargetFramework)' == '{a.tfm}'")
+                print(f"  {rel}: conditions on {newest} -> {a.tfm}")
 
     # Package items: self-closing or with child elements.
     item_re = re.compile(r"(<(PackageReference|PackageVersion)\b[^>]*?\b(?:Include|Update)=\"([^\"]+)\"[^>]*?)(/>|>(.*?)</\2>)", re.S)
