@@ -24,4 +24,7 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
   --set Octokit=14.0.0 \
   --set Radzen.Blazor=13.1.0 \
   --set System.Net.Http.Json=10.0.0 \
-  --set bunit=2.15.2
+  --set bunit=2.15.2 \
+  --set Microsoft.Extensions.DependencyInjection=10.0.15 \
+  --set Microsoft.Extensions.Configuration=10.0.15 \
+  --set Microsoft.Extensions.Http=10.0.15

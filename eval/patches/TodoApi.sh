@@ -19,12 +19,18 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
   --set Microsoft.EntityFrameworkCore.Design=10.0.15 \
   --set Microsoft.EntityFrameworkCore.InMemory=10.0.15 \
   --set Microsoft.EntityFrameworkCore.Sqlite=10.0.15 \
-  --set Microsoft.Extensions.ServiceDiscovery.Yarp=11.0.0 \
+  --set Microsoft.Extensions.ServiceDiscovery.Yarp=10.0.0 \
+  --set Microsoft.Extensions.ServiceDiscovery=10.0.0 \
+  --set Microsoft.Extensions.Http.Resilience=10.0.0 \
+  --set Microsoft.Extensions.Http=10.0.0 \
   --set Microsoft.NET.Test.Sdk=18.12.0 \
-  --set Microsoft.OpenApi=3.11.1 \
+  --set Microsoft.OpenApi=2.13.1 \
   --set OpenTelemetry.Exporter.OpenTelemetryProtocol=1.21.0 \
   --set OpenTelemetry.Instrumentation.AspNetCore=1.21.0 \
   --set OpenTelemetry.Instrumentation.Http=1.21.0 \
   --set OpenTelemetry.Instrumentation.Runtime=1.21.0 \
   --set Scalar.AspNetCore=3.0.0 \
   --set Yarp.ReverseProxy=2.3.0
+# The Aspire app host SDK 9.0.0 is not served; 13.6.4 is.
+sed -i 's#<Sdk Name="Aspire.AppHost.Sdk" Version="9.0.0" />#<Sdk Name="Aspire.AppHost.Sdk" Version="13.6.4" />#' "$1/TodoApp.AppHost/TodoApp.AppHost.csproj"
+echo "  TodoApp.AppHost/TodoApp.AppHost.csproj: Aspire.AppHost.Sdk 9.0.0 -> 13.6.4"
