@@ -86,13 +86,19 @@ for name, repo, commit, target in apps:
         loader.append(f"{name}: no expectations file; every finding is untriaged")
     for f in scan.get("findings", []):
         rule, file, line = f["ruleId"], norm(f["file"], root), int(f["line"])
-        match = None
+        # Best candidate: one not matched yet, then the nearest line.
+        cands = []
         for e in exps:
             if e["rule"] != rule or e["file"] != file:
                 continue
-            ok = (e["lo"] <= line <= e["hi"]) if e["ranged"] else abs(e["lo"] - line) <= a.tolerance
-            if ok and (match is None or (match["verdict"] == "tp" and match["hits"] and not e["hits"])):
-                match = e
+            if e["ranged"]:
+                ok, dist = e["lo"] <= line <= e["hi"], 0
+            else:
+                dist = abs(e["lo"] - line)
+                ok = dist <= a.tolerance
+            if ok:
+                cands.append((e["hits"] > 0, dist, len(cands), e))
+        match = min(cands)[3] if cands else None
         key = rule if rule in counts else "all"
         where = f"{name}: {file}:{line} {rule}"
         if match is None:
