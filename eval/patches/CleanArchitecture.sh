@@ -38,3 +38,9 @@ for p in src/AppHost/AppHost.csproj tests/TestAppHost/TestAppHost.csproj; do
   sed -i 's#Aspire.AppHost.Sdk/13.4.6#Aspire.AppHost.Sdk/13.6.4#' "$1/$p"
   echo "  $p: Aspire.AppHost.Sdk 13.4.6 -> 13.6.4"
 done
+# Aspire 13 warns ASPIRE010 (no CLI bundle) when an app host is evaluated; the loader treats that
+# warning as a load failure and aborts the whole solution, so it is suppressed in both app hosts.
+for p in src/AppHost/AppHost.csproj tests/TestAppHost/TestAppHost.csproj; do
+  sed -i '0,/<PropertyGroup>/s##<PropertyGroup>\n    <NoWarn>$(NoWarn);ASPIRE010</NoWarn>\n    <MSBuildWarningsAsMessages>$(MSBuildWarningsAsMessages);ASPIRE010</MSBuildWarningsAsMessages>#' "$1/$p"
+  echo "  $p: NoWarn ASPIRE010"
+done

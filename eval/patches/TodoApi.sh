@@ -34,3 +34,7 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
 # The Aspire app host SDK 9.0.0 is not served; 13.6.4 is.
 sed -i 's#<Sdk Name="Aspire.AppHost.Sdk" Version="9.0.0" />#<Sdk Name="Aspire.AppHost.Sdk" Version="13.6.4" />#' "$1/TodoApp.AppHost/TodoApp.AppHost.csproj"
 echo "  TodoApp.AppHost/TodoApp.AppHost.csproj: Aspire.AppHost.Sdk 9.0.0 -> 13.6.4"
+# Aspire 13 warns ASPIRE010 (no CLI bundle) when the app host is evaluated; the loader treats that
+# warning as a load failure and aborts the whole solution, so it is suppressed in the app host.
+sed -i '0,/<PropertyGroup>/s##<PropertyGroup>\n    <NoWarn>$(NoWarn);ASPIRE010</NoWarn>\n    <MSBuildWarningsAsMessages>$(MSBuildWarningsAsMessages);ASPIRE010</MSBuildWarningsAsMessages>#' "$1/TodoApp.AppHost/TodoApp.AppHost.csproj"
+echo "  TodoApp.AppHost/TodoApp.AppHost.csproj: NoWarn ASPIRE010"
