@@ -44,3 +44,8 @@ for p in src/AppHost/AppHost.csproj tests/TestAppHost/TestAppHost.csproj; do
   sed -i '0,/<PropertyGroup>/s##<PropertyGroup>\n    <NoWarn>$(NoWarn);ASPIRE010</NoWarn>\n    <MSBuildWarningsAsMessages>$(MSBuildWarningsAsMessages);ASPIRE010</MSBuildWarningsAsMessages>#' "$1/$p"
   echo "  $p: NoWarn ASPIRE010"
 done
+# Directory.Build.props sets ArtifactsPath, so restore writes artifacts/obj/<project>/project.assets.json.
+# The loader only looks for <project>/obj/project.assets.json and reports every project as not
+# restored; the property is dropped so the intermediate files land in obj/ again.
+sed -i '/<ArtifactsPath>/d' "$1/Directory.Build.props"
+echo "  Directory.Build.props: ArtifactsPath removed"
