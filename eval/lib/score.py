@@ -84,8 +84,12 @@ for name, repo, commit, target in apps:
         loader.append(f"{name}: analyzer failure: {json.dumps(af)[:300]}")
     if not have:
         loader.append(f"{name}: no expectations file; every finding is untriaged")
+    base = os.path.dirname(target)
     for f in scan.get("findings", []):
         rule, file, line = f["ruleId"], norm(f["file"], root), int(f["line"])
+        if base and not os.path.isabs(file) and not file.startswith(base + "/"):
+            # Finding paths are relative to the scanned solution's folder; expectations to the checkout.
+            file = os.path.normpath(os.path.join(base, file)).replace("\\", "/")
         # Best candidate: one not matched yet, then the nearest line.
         cands = []
         for e in exps:
