@@ -23,7 +23,7 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
   --set Microsoft.EntityFrameworkCore.Design=10.0.15 \
   --set Microsoft.EntityFrameworkCore.Sqlite=10.0.15 \
   --set Microsoft.Extensions.Diagnostics.HealthChecks.EntityFrameworkCore=10.0.15 \
-  --set Microsoft.Build.Tasks.Core=18.12.2 \
+  --set Microsoft.Build.Tasks.Core=18.0.2 \
   --set Microsoft.Extensions.Http.Resilience=10.0.0 \
   --set Microsoft.Extensions.ServiceDiscovery=10.0.0 \
   --set NUnit.Analyzers=4.15.0 \
