@@ -165,10 +165,12 @@ internal sealed class ProfileRecorder
 
     private void MarkReadyLocked(double at, string reason)
     {
-        Data.Ready = true;
         Data.ReadyAtMs = at;
         Data.ReadyReason = reason;
+        // Sampled while still not ready: a library mapped since the last assembly load (a P/Invoke into a
+        // package's native library, the usual case) was loaded before ready, not after.
         SampleNativeLibraries(at);
+        Data.Ready = true;
         var memory = ProcFs.ReadMemory();
         Data.RssBytes = memory.Rss;
         Data.PeakRssBytes = memory.PeakRss;
