@@ -54,7 +54,7 @@ public static class CliApplication
 
             if (spec == ProfileCommand.Spec)
             {
-                return await ProfileCommand.RunAsync(parsed, context, cancellationToken).ConfigureAwait(false);
+                return await ProfileCommand.RunAsync(parsed, context, catalogFactory, cancellationToken).ConfigureAwait(false);
             }
 
             // Option values are checked before the path, so a typo is reported as such.
