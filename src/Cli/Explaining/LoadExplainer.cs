@@ -29,6 +29,8 @@ public sealed class LoadExplainer
     private readonly AnalyzerCatalog _catalog;
     private readonly string? _entryProjectFile;
     private readonly Dictionary<string, List<Diagnostic>> _diagnosticsByFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<Diagnostic, ProjectId> _projects = new();
+    private readonly Dictionary<ExplainingDiagnostic, (ProjectId Project, Diagnostic Diagnostic)> _sources = new();
 
     private LoadExplainer(Solution solution, AnalyzerCatalog catalog, string? entryProjectFile)
     {
@@ -46,16 +48,28 @@ public sealed class LoadExplainer
         string? entryProjectFile,
         IReadOnlyList<HeavyLoad> loads,
         CancellationToken cancellationToken)
+        => (await ExplainWithSourcesAsync(solution, catalog, entryProjectFile, loads, cancellationToken).ConfigureAwait(false)).Explanations;
+
+    /// <summary>
+    /// As <see cref="ExplainAsync"/>, and the Roslyn diagnostic (with its project) behind each explaining diagnostic,
+    /// for applying their fixes.
+    /// </summary>
+    public static async Task<(IReadOnlyList<LoadExplanation> Explanations, IReadOnlyDictionary<ExplainingDiagnostic, (ProjectId Project, Diagnostic Diagnostic)> Sources)> ExplainWithSourcesAsync(
+        Solution solution,
+        AnalyzerCatalog catalog,
+        string? entryProjectFile,
+        IReadOnlyList<HeavyLoad> loads,
+        CancellationToken cancellationToken)
     {
         var explainer = new LoadExplainer(solution, catalog, entryProjectFile);
         await explainer.AnalyzeAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<LoadExplanation>();
         foreach (var load in loads)
         {
-            result.Add(new LoadExplanation(load, await explainer.ExplainAsync(load, cancellationToken).ConfigureAwait(false)));
+            result.Add(new LoadExplanation(load, await explainer.ExplainLoadAsync(load, cancellationToken).ConfigureAwait(false)));
         }
 
-        return result;
+        return (result, explainer._sources);
     }
 
     private async Task AnalyzeAsync(CancellationToken cancellationToken)
@@ -92,11 +106,12 @@ public sealed class LoadExplainer
                 }
 
                 list.Add(diagnostic);
+                _projects[diagnostic] = project.Id;
             }
         }
     }
 
-    private async Task<IReadOnlyList<ExplainingDiagnostic>> ExplainAsync(HeavyLoad load, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExplainingDiagnostic>> ExplainLoadAsync(HeavyLoad load, CancellationToken cancellationToken)
     {
         var mapped = false;
         for (var i = 0; i < load.Frames.Count; i++)
@@ -145,7 +160,7 @@ public sealed class LoadExplainer
 
                 var position = diagnostic.Location.GetLineSpan().StartLinePosition;
                 diagnostic.Properties.TryGetValue(DiagnosticProperties.PackageName, out var package);
-                result.Add(new ExplainingDiagnostic(
+                var explaining = new ExplainingDiagnostic(
                     diagnostic.Id,
                     diagnostic.GetMessage(CultureInfo.InvariantCulture),
                     region.File,
@@ -154,7 +169,9 @@ public sealed class LoadExplainer
                     string.IsNullOrWhiteSpace(package) ? null : package,
                     await FixableAsync(diagnostic, cancellationToken).ConfigureAwait(false),
                     frameIndex,
-                    region.Reason));
+                    region.Reason);
+                result.Add(explaining);
+                _sources[explaining] = (_projects[diagnostic], diagnostic);
             }
         }
 
