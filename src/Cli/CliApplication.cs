@@ -20,7 +20,7 @@ namespace LazyMigrate.Cli;
 /// </summary>
 public static class CliApplication
 {
-    private static readonly CommandSpec[] s_commands = { ScanCommand.Spec, FixCommand.Spec, ProfileCommand.Spec };
+    private static readonly CommandSpec[] s_commands = { ScanCommand.Spec, FixCommand.Spec, ProfileCommand.Spec, MigrateCommand.Spec };
 
     /// <summary>Runs the CLI with the process's console.</summary>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliContext.FromConsole());
@@ -54,13 +54,20 @@ public static class CliApplication
 
             if (spec == ProfileCommand.Spec)
             {
-                return await ProfileCommand.RunAsync(parsed, context, cancellationToken).ConfigureAwait(false);
+                return await ProfileCommand.RunAsync(parsed, context, catalogFactory, cancellationToken).ConfigureAwait(false);
             }
 
             // Option values are checked before the path, so a typo is reported as such.
             if (spec == FixCommand.Spec)
             {
                 parsed.PositiveInt("--max-iterations", FixCommand.DefaultMaxIterations);
+            }
+
+            if (spec == MigrateCommand.Spec)
+            {
+                parsed.PositiveInt("--max-iterations", MigrateCommand.DefaultMaxIterations);
+                parsed.PositiveInt("--runs", MigrateCommand.DefaultRuns);
+                parsed.PositiveInt("--timeout", ProfileCommand.DefaultTimeoutSeconds);
             }
 
             // Resolve the path first (a missing path is bad input, whatever the SDK), then register
@@ -102,8 +109,8 @@ public static class CliApplication
     private static Task<int> RunWorkspaceCommandAsync(CommandSpec spec, ParsedArguments parsed, CliContext context, Func<AnalyzerCatalog>? catalogFactory, CancellationToken cancellationToken)
     {
         var catalog = catalogFactory?.Invoke() ?? AnalyzerCatalog.Load();
-        return spec == ScanCommand.Spec
-            ? ScanCommand.RunAsync(parsed, context, catalog, cancellationToken)
+        return spec == ScanCommand.Spec ? ScanCommand.RunAsync(parsed, context, catalog, cancellationToken)
+            : spec == MigrateCommand.Spec ? MigrateCommand.RunAsync(parsed, context, catalog, cancellationToken)
             : FixCommand.RunAsync(parsed, context, catalog, cancellationToken);
     }
 
@@ -119,7 +126,7 @@ public static class CliApplication
         lines.AddRange(s_commands.Select(c => "  " + c.Usage));
         lines.Add(string.Empty);
         lines.Add("Run `lazymigrate <command> --help` for a command's options.");
-        lines.Add("Exit codes: 0 ok/nothing to report, 1 findings or changes needed, 2 bad input, 3 .NET SDK/MSBuild not found, 4 fix aborted.");
+        lines.Add("Exit codes: 0 ok/nothing to report, 1 findings or changes needed, 2 bad input, 3 .NET SDK/MSBuild not found, 4 fix aborted, 5 migration changed the program's output.");
         return string.Join(Environment.NewLine, lines);
     }
 }

@@ -49,10 +49,39 @@ internal sealed class AssemblyLoadEvent
     /// <summary>The innermost frames (framework frames included, hook frames skipped) as <c>Type.Method</c>.</summary>
     public List<string> Stack { get; } = new();
 
+    /// <summary>
+    /// The innermost user-code frames (not framework, heavy package, LazyMigrate or hook code), innermost first, at most
+    /// <see cref="ProfileRecorder.MaxUserFrames"/>: enough for the CLI to find the source lines through the PDB.
+    /// </summary>
+    public List<UserFrame> UserFrames { get; } = new();
+
     /// <summary>Catalog name of the heavy package this assembly belongs to, or null.</summary>
     public string? HeavyPackage { get; set; }
 
     public int ThreadId { get; }
+}
+
+/// <summary>
+/// One user-code frame of a load's stack: the method, the file of its module, its metadata token and the IL offset
+/// the frame was at (-1 when the runtime does not know it). The CLI maps token and offset to a source line.
+/// </summary>
+internal sealed class UserFrame
+{
+    public UserFrame(string method, string module, int token, int ilOffset)
+    {
+        Method = method;
+        Module = module;
+        Token = token;
+        IlOffset = ilOffset;
+    }
+
+    public string Method { get; }
+
+    public string Module { get; }
+
+    public int Token { get; }
+
+    public int IlOffset { get; }
 }
 
 /// <summary>One native shared library, first seen mapped into the process at <see cref="FirstSeenAtMs"/>.</summary>

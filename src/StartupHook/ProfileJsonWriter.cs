@@ -145,11 +145,29 @@ internal static class ProfileJsonWriter
                 .Append(", \"threadId\": ").Append(a.ThreadId.ToString(CultureInfo.InvariantCulture))
                 .Append(", \"location\": ").Append(Quote(a.Location))
                 .Append(", \"stack\": ").Append(StringArray(a.Stack))
+                .Append(", \"userFrames\": ").Append(UserFrames(a.UserFrames))
                 .Append(" }");
             previous = a.AtMs;
         }
 
         json.Append(assemblies.Count == 0 ? "]" : "\n" + new string(' ', depth * 2) + "]");
+    }
+
+    private static string UserFrames(List<UserFrame> frames)
+    {
+        var text = new StringBuilder("[");
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var f = frames[i];
+            text.Append(i == 0 ? "" : ", ")
+                .Append("{ \"method\": ").Append(Quote(f.Method))
+                .Append(", \"module\": ").Append(Quote(f.Module))
+                .Append(", \"token\": ").Append(f.Token.ToString(CultureInfo.InvariantCulture))
+                .Append(", \"ilOffset\": ").Append(f.IlOffset.ToString(CultureInfo.InvariantCulture))
+                .Append(" }");
+        }
+
+        return text.Append(']').ToString();
     }
 
     private static void NativeLibraries(StringBuilder json, int depth, List<NativeLibraryEvent> natives)

@@ -18,6 +18,9 @@ internal sealed class ProfileRecorder
     /// <summary>AppContext key the runtime's <c>LazyLoading.MarkReady()</c> looks up and invokes.</summary>
     public const string ReadyCallbackKey = "LazyMigrate.ReadyCallback";
 
+    /// <summary>How many user-code frames a load keeps (innermost first).</summary>
+    public const int MaxUserFrames = 8;
+
     private const int MaxStackFrames = 12;
 
     // /proc/self/maps is read at assembly loads at most this often: a load storm (EF Core loads dozens of
@@ -34,6 +37,7 @@ internal sealed class ProfileRecorder
     private readonly string _sharedFrameworkRoot;
     private readonly Assembly _hookAssembly;
     private readonly Dictionary<Assembly, bool> _frameworkByAssembly = new();
+    private readonly Dictionary<Assembly, bool> _userByAssembly = new();
     private readonly HashSet<string> _seenNative = new(StringComparer.Ordinal);
     private double _lastMapsSampleAtMs = double.NegativeInfinity;
 
@@ -288,10 +292,62 @@ internal sealed class ProfileRecorder
                 item.TriggerAssembly = assembly.GetName().Name;
             }
 
-            if (item.Trigger is not null && item.Stack.Count >= MaxStackFrames)
+            if (item.UserFrames.Count < MaxUserFrames && IsUser(assembly))
+            {
+                item.UserFrames.Add(new UserFrame(text, ModulePath(method), method.MetadataToken, frame.GetILOffset()));
+            }
+
+            if (item.Trigger is not null && item.Stack.Count >= MaxStackFrames && item.UserFrames.Count >= MaxUserFrames)
             {
                 break;
             }
+        }
+    }
+
+    private static string ModulePath(MethodBase method)
+    {
+        try
+        {
+            return method.Module.Assembly.IsDynamic ? "" : method.Module.FullyQualifiedName;
+        }
+        catch (NotSupportedException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// The application's own code: not the shared framework, not a heavy package, not a Microsoft/System
+    /// library package, not LazyMigrate's own assemblies, and loaded from a file (its PDB can be found).
+    /// </summary>
+    private bool IsUser(Assembly assembly)
+    {
+        lock (_userByAssembly)
+        {
+            if (_userByAssembly.TryGetValue(assembly, out var known))
+            {
+                return known;
+            }
+
+            var name = assembly.GetName().Name ?? "";
+            bool user;
+            try
+            {
+                user = !assembly.IsDynamic
+                    && assembly.Location.Length > 0
+                    && !IsFramework(assembly)
+                    && HeavyPackageCatalog.FindByAssembly(name) is null
+                    && !name.StartsWith("System.", StringComparison.Ordinal)
+                    && !name.StartsWith("Microsoft.", StringComparison.Ordinal)
+                    && !name.StartsWith("LazyMigrate.", StringComparison.Ordinal);
+            }
+            catch (NotSupportedException)
+            {
+                user = false;
+            }
+
+            _userByAssembly[assembly] = user;
+            return user;
         }
     }
 

@@ -8,7 +8,9 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Catalog;
+using LazyMigrate.Cli.Analysis;
 using LazyMigrate.Cli.Errors;
+using LazyMigrate.Cli.Explaining;
 using LazyMigrate.Cli.Infrastructure;
 using LazyMigrate.Cli.Profiling;
 using LazyMigrate.Cli.Reporting;
@@ -24,9 +26,10 @@ public static class ProfileCommand
     /// <summary>The command's syntax.</summary>
     public static readonly CommandSpec Spec = new(
         "profile",
-        "lazymigrate profile [--ready-marker TEXT] [--html FILE] [--json FILE] -- <command...>",
+        "lazymigrate profile [--ready-marker TEXT] [--html FILE] [--json FILE] [--project PATH] -- <command...>",
         "Runs a .NET program with the LazyMigrate startup hook and reports every managed assembly and native library loaded before it was ready " +
-        "(ready = a stdout line containing the marker, the runtime's ready signal, or process exit). `-- app.dll args` runs `dotnet app.dll args`.",
+        "(ready = a stdout line containing the marker, the runtime's ready signal, or process exit), which source lines triggered each heavy load and " +
+        "which LZM diagnostic explains it. `-- app.dll args` runs `dotnet app.dll args`.",
         maxPositionals: 0,
         passThrough: true,
         new[]
@@ -36,11 +39,13 @@ public static class ProfileCommand
             new OptionSpec("--json", null, "FILE", "Also write the profile data as JSON (the hook's raw data plus a summary)."),
             new OptionSpec("--timeout", null, "SECONDS", $"Stop the program after this long (default: {DefaultTimeoutSeconds})."),
             new OptionSpec("--stop-at-ready", null, null, "Stop the program as soon as it is ready (for servers that never exit)."),
+            new OptionSpec("--project", null, "PATH", "The solution or project (or its folder) to analyze to explain the heavy loads (default: Name.csproj found above the program's Name.dll)."),
+            new OptionSpec("--no-explain", null, null, "Do not analyze the project: report the source lines of the heavy loads without matching them to diagnostics."),
             CommonOptions.Verbosity,
         });
 
     /// <summary>Runs the command.</summary>
-    public static async Task<int> RunAsync(ParsedArguments args, CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParsedArguments args, CliContext context, Func<AnalyzerCatalog>? catalogFactory, CancellationToken cancellationToken)
     {
         if (args.PassThrough.Count == 0)
         {
@@ -61,20 +66,31 @@ public static class ProfileCommand
             }
         }
 
+        // A named project must exist before the program runs; an inferred one may be missing.
+        var explain = !args.Has("--no-explain");
+        if (!explain && args.Has("--project"))
+        {
+            throw new BadInputException("--project and --no-explain contradict each other: pass one", showUsage: true);
+        }
+
+        var target = explain ? ExplanationBuilder.ResolveTarget(args.Value("--project"), command, context) : null;
         var run = await ProfileRunner.RunAsync(command, args.Value("--ready-marker"), timeout, args.Has("--stop-at-ready"), context, progress, cancellationToken).ConfigureAwait(false);
+        var explanations = explain
+            ? await ExplanationBuilder.BuildAsync(run.Profile, target, catalogFactory, context, progress, cancellationToken).ConfigureAwait(false)
+            : null;
         progress.Done();
         var commandText = string.Join(' ', args.PassThrough);
-        ProfileTextRenderer.Write(run.Profile, commandText, run.ExitCode, context.Out);
+        ProfileTextRenderer.Write(run.Profile, commandText, run.ExitCode, context.Out, explanations);
 
         if (jsonPath is not null)
         {
-            AtomicFile.WriteAllText(jsonPath, Enrich(run, commandText), new UTF8Encoding(false));
+            AtomicFile.WriteAllText(jsonPath, Enrich(run, commandText, explanations), new UTF8Encoding(false));
             progress.Info($"Wrote {jsonPath}");
         }
 
         if (htmlPath is not null)
         {
-            AtomicFile.WriteAllText(htmlPath, ProfileHtmlRenderer.Render(run.Profile, commandText, run.ExitCode), new UTF8Encoding(false));
+            AtomicFile.WriteAllText(htmlPath, ProfileHtmlRenderer.Render(run.Profile, commandText, run.ExitCode, explanations), new UTF8Encoding(false));
             progress.Info($"Wrote {htmlPath}");
         }
 
@@ -82,7 +98,7 @@ public static class ProfileCommand
     }
 
     /// <summary>The hook's raw JSON with a <c>lazymigrate</c> section added (command, exit code, heavy-package summary).</summary>
-    private static string Enrich(ProfileRun run, string command)
+    private static string Enrich(ProfileRun run, string command, ExplanationReport? explanations)
     {
         var root = JsonNode.Parse(run.RawJson)!.AsObject();
         var packages = new JsonArray();
@@ -118,8 +134,54 @@ public static class ProfileCommand
                 ["path"] = n.Path,
             }).ToArray()),
         };
+        if (explanations is not null)
+        {
+            var section = root["lazymigrate"]!.AsObject();
+            section["explanationSource"] = new JsonObject
+            {
+                ["analyzed"] = explanations.Analyzed,
+                ["project"] = explanations.Project,
+                ["note"] = explanations.Note,
+            };
+            section["explainedLoadCount"] = explanations.ExplainedLoads.Count();
+            section["unexplainedLoadCount"] = explanations.UnexplainedLoads.Count();
+            section["explanations"] = new JsonArray(explanations.Loads.Select(l => (JsonNode?)Explanation(l, explanations)).ToArray());
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static JsonObject Explanation(LoadExplanation item, ExplanationReport report) => new()
+    {
+        ["package"] = item.Load.Package,
+        ["assemblies"] = new JsonArray(item.Load.Assemblies.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+        ["atMs"] = Math.Round(item.Load.AtMs, 3),
+        ["loadGapMs"] = Math.Round(item.Load.LoadGapMs, 3),
+        ["explained"] = report.Analyzed ? item.Explained : null,
+        ["frames"] = new JsonArray(item.Load.Frames.Select(f => (JsonNode?)new JsonObject
+        {
+            ["method"] = f.Method,
+            ["file"] = f.Source?.File,
+            ["relativePath"] = f.Source is null ? null : LoadFrame.RelativePath(report.RootDirectory, f.Source.File),
+            ["line"] = f.Source?.Line,
+            ["column"] = f.Source?.Column,
+            ["text"] = f.Text,
+        }).ToArray()),
+        ["diagnostics"] = new JsonArray(item.Diagnostics.Select(d => (JsonNode?)new JsonObject
+        {
+            ["id"] = d.Id,
+            ["message"] = d.Message,
+            ["file"] = d.File,
+            ["relativePath"] = LoadFrame.RelativePath(report.RootDirectory, d.File),
+            ["line"] = d.Line,
+            ["column"] = d.Column,
+            ["package"] = d.Package,
+            ["fixable"] = d.Fixable,
+            ["frameIndex"] = d.FrameIndex,
+            ["reason"] = d.Reason,
+        }).ToArray()),
+        ["stack"] = new JsonArray(item.Load.Stack.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+    };
 
     private static string? OutputPath(ParsedArguments args, string option, CliContext context)
     {

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The fix was aborted: the result would not compile, or the fixes did not settle.</summary>
     public const int FixAborted = 4;
+
+    /// <summary><c>migrate</c> aborted, nothing written: the migrated program's output after ready differs from the original's.</summary>
+    public const int OutputChanged = 5;
 }

@@ -93,6 +93,20 @@ public static class FixEngine
         }
     }
 
+    /// <summary>
+    /// One Fix All for the given diagnostics of one rule (nothing else of that rule is touched); returns the
+    /// solution unchanged when the rule has no fix or the fix declines. Used by <c>migrate</c>.
+    /// </summary>
+    public static Task<Solution> FixDiagnosticsAsync(
+        Solution solution,
+        AnalyzerCatalog catalog,
+        string id,
+        IReadOnlyList<(ProjectId Project, Diagnostic Diagnostic)> diagnostics,
+        CancellationToken cancellationToken)
+        => catalog.FixerFor(id) is { } fixer && diagnostics.Count > 0
+            ? FixAllAsync(solution, fixer, id, diagnostics, cancellationToken)
+            : Task.FromResult(solution);
+
     /// <summary>Per fixable rule: how many findings the fixes removed (first analysis minus what remains).</summary>
     private static IReadOnlyDictionary<string, int> Fixed(IReadOnlyList<Finding> before, IReadOnlyList<Finding> after, AnalyzerCatalog catalog)
     {

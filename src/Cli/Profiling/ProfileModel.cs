@@ -6,7 +6,14 @@ using System.Text.Json;
 namespace LazyMigrate.Cli.Profiling;
 
 /// <summary>One managed assembly load from the startup hook's report.</summary>
-public sealed record AssemblyLoad(string Name, string Version, double AtMs, double SincePreviousMs, string? HeavyPackage, bool Framework, bool BeforeHook, string? Trigger, IReadOnlyList<string> Stack, string Location);
+public sealed record AssemblyLoad(string Name, string Version, double AtMs, double SincePreviousMs, string? HeavyPackage, bool Framework, bool BeforeHook, string? Trigger, IReadOnlyList<string> Stack, string Location)
+{
+    /// <summary>The innermost user-code frames of the loading thread, innermost first (empty in profiles of older hooks).</summary>
+    public IReadOnlyList<UserFrame> UserFrames { get; init; } = Array.Empty<UserFrame>();
+}
+
+/// <summary>One user-code frame: method, module file, metadata token and IL offset (-1 when unknown).</summary>
+public sealed record UserFrame(string Method, string Module, int Token, int IlOffset);
 
 /// <summary>One native library first seen in the process's memory map.</summary>
 public sealed record NativeLoad(string Name, string Path, double AtMs, string? HeavyPackage);
@@ -138,10 +145,29 @@ public sealed class ProfileModel
                 Bool(a, "beforeHook"),
                 String(a, "trigger"),
                 stack,
-                String(a, "location") ?? string.Empty));
+                String(a, "location") ?? string.Empty)
+            {
+                UserFrames = ReadUserFrames(a),
+            });
         }
 
         return list;
+    }
+
+    private static List<UserFrame> ReadUserFrames(JsonElement load)
+    {
+        var frames = new List<UserFrame>();
+        if (!load.TryGetProperty("userFrames", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return frames;
+        }
+
+        foreach (var f in array.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object))
+        {
+            frames.Add(new UserFrame(String(f, "method") ?? "?", String(f, "module") ?? string.Empty, (int)Number(f, "token"), f.TryGetProperty("ilOffset", out _) ? (int)Number(f, "ilOffset") : -1));
+        }
+
+        return frames;
     }
 
     private static List<NativeLoad> ReadNatives(JsonElement parent)

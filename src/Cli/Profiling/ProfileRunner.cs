@@ -12,7 +12,11 @@ using LazyMigrate.Cli.Infrastructure;
 namespace LazyMigrate.Cli.Profiling;
 
 /// <summary>The raw result of one profiled run.</summary>
-public sealed record ProfileRun(string RawJson, ProfileModel Profile, int? ExitCode, bool StoppedByUs);
+public sealed record ProfileRun(string RawJson, ProfileModel Profile, int? ExitCode, bool StoppedByUs)
+{
+    /// <summary>Every line the program wrote to stdout, in order.</summary>
+    public IReadOnlyList<string> Output { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// Starts the user's command with the LazyMigrate startup hook (<c>DOTNET_STARTUP_HOOKS</c>) and waits
@@ -45,6 +49,21 @@ public static class ProfileRunner
         CliContext context,
         ProgressReporter progress,
         CancellationToken cancellationToken)
+        => await RunAsync(command, readyMarker, timeout, stopAtReady, standardInput: null, context, progress, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> under the hook with <paramref name="standardInput"/> as its stdin:
+    /// null inherits ours, empty closes it at once, anything else is written to it and then closed.
+    /// </summary>
+    public static async Task<ProfileRun> RunAsync(
+        IReadOnlyList<string> command,
+        string? readyMarker,
+        TimeSpan timeout,
+        bool stopAtReady,
+        string? standardInput,
+        CliContext context,
+        ProgressReporter progress,
+        CancellationToken cancellationToken)
     {
         var hook = LocateHook(context);
         var output = Path.Combine(Path.GetTempPath(), $"lazymigrate-profile-{Guid.NewGuid():N}.json");
@@ -53,7 +72,7 @@ public static class ProfileRunner
             WorkingDirectory = context.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
 
@@ -97,8 +116,11 @@ public static class ProfileRunner
         using (process)
         {
             // The program's own output goes to our stderr, so stdout carries only the report.
-            var pumpOut = Pump(process.StandardOutput, context, progress);
-            var pumpErr = Pump(process.StandardError, context, progress);
+            var printed = new List<string>();
+            var pumpOut = Pump(process.StandardOutput, context, progress, printed);
+            var pumpErr = Pump(process.StandardError, context, progress, null);
+            var feed = standardInput is null ? Task.CompletedTask : FeedAsync(process, standardInput);
+
             var stoppedByUs = false;
             var clock = Stopwatch.StartNew();
             using var killOnCancel = cancellationToken.Register(() => Kill(process));
@@ -129,7 +151,7 @@ public static class ProfileRunner
             }
 
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(pumpOut, pumpErr).ConfigureAwait(false);
+            await Task.WhenAll(pumpOut, pumpErr, feed).ConfigureAwait(false);
             var raw = TryRead(output);
             TryDelete(output);
             if (raw is null)
@@ -138,15 +160,29 @@ public static class ProfileRunner
                     $"'{string.Join(' ', command)}' exited (code {process.ExitCode}) without a startup profile: is it a .NET program (the hook only runs in .NET Core 3.0+ processes), and does it allow DOTNET_STARTUP_HOOKS?");
             }
 
-            return new ProfileRun(raw, ProfileModel.Parse(raw), stoppedByUs ? null : process.ExitCode, stoppedByUs);
+            return new ProfileRun(raw, ProfileModel.Parse(raw), stoppedByUs ? null : process.ExitCode, stoppedByUs) { Output = printed };
         }
     }
 
-    private static async Task Pump(StreamReader reader, CliContext context, ProgressReporter progress)
+    private static async Task FeedAsync(Process process, string text)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(text).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited or closed its stdin without reading all of it.
+        }
+    }
+
+    private static async Task Pump(StreamReader reader, CliContext context, ProgressReporter progress, List<string>? capture)
     {
         string? line;
         while ((line = await reader.ReadLineAsync().ConfigureAwait(false)) is not null)
         {
+            capture?.Add(line);
             if (progress.Verbosity != Verbosity.Quiet)
             {
                 progress.Done();
