@@ -44,7 +44,10 @@ internal static class AppRunner
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     /// <param name="hookDll">The startup hook, or null to run the app with nothing attached (time to ready only, no profile).</param>
-    public static RunResult Run(string variant, string mode, int index, string appDll, string? hookDll, string profilePath, IDictionary<string, string> environment)
+    /// <param name="arguments">Command-line arguments after the app's dll.</param>
+    /// <param name="standardInputFile">A file whose text the app reads on its standard input; null: empty input.</param>
+    public static RunResult Run(string variant, string mode, int index, string appDll, string? hookDll, string profilePath, IDictionary<string, string> environment,
+        IReadOnlyList<string>? arguments = null, string? standardInputFile = null)
     {
         var result = new RunResult { Variant = variant, Mode = mode, Index = index };
         if (hookDll is not null && File.Exists(profilePath))
@@ -54,12 +57,19 @@ internal static class AppRunner
 
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(appDll)!,
         };
         start.ArgumentList.Add(appDll);
+        foreach (var argument in arguments ?? Array.Empty<string>())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var input = standardInputFile is null ? "" : File.ReadAllText(standardInputFile);
         if (hookDll is not null)
         {
             start.Environment["DOTNET_STARTUP_HOOKS"] = hookDll;
@@ -106,6 +116,17 @@ internal static class AppRunner
             }
         }) { IsBackground = true, Name = "stdout-" + variant };
         reader.Start();
+
+        // The whole input at once, then end of input: the app reads it whenever it is ready to.
+        try
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The app exited without reading its input; its exit code tells what happened.
+        }
 
         if (!process.WaitForExit(RunTimeout))
         {

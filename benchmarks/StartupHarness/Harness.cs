@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LazyMigrate.StartupHarness;
 
-/// <summary>Builds, migrates and measures the four apps, and writes the report.</summary>
+/// <summary>Builds, migrates and measures each app with its floor, its migrated copy and the bare app, and writes the reports.</summary>
 internal static class Harness
 {
     public const string BareConsole = "bare";
@@ -37,21 +39,68 @@ internal static class Harness
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Runs the whole session. Throws <see cref="HarnessStepException"/> only when a baseline app (bare, floor, before) cannot be built.</summary>
-    public static HarnessReport Run(HarnessOptions options, Action<string> log)
+    /// <summary>
+    /// Runs the whole session: every selected app in turn, each with its floor, its migrated copy and the bare app.
+    /// Throws <see cref="HarnessStepException"/> only when a baseline app (bare, floor, before) cannot be built.
+    /// </summary>
+    public static List<HarnessReport> Run(HarnessOptions options, Action<string> log)
     {
-        var layout = RepositoryLayout.Find(options.RepositoryRoot, options.FloorProject);
-        var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(layout.Root, "artifacts", "startup"));
+        var layouts = RepositoryLayout.FindAll(options.RepositoryRoot, options.FloorProject, options.App);
+        var root = layouts[0].Root;
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts", "startup"));
+        Directory.CreateDirectory(outputDirectory);
+        var seed = options.Seed ?? Random.Shared.Next();
+        log($"Apps: {string.Join(", ", layouts.Select(l => l.AppName))}.");
+        log("Building the startup hook (Release)...");
+        var hook = AppBuilder.Build(layouts[0].StartupHookProject, "net8.0", options.ReuseBuilds, log);
+        var built = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Build(string project)
+        {
+            if (!built.TryGetValue(project, out var dll))
+            {
+                dll = AppBuilder.Build(project, "net10.0", options.ReuseBuilds, log);
+                built[project] = dll;
+            }
+
+            return dll;
+        }
+
+        var reports = new List<HarnessReport>();
+        foreach (var layout in layouts)
+        {
+            log($"== {layout.AppName} ({reports.Count + 1} of {layouts.Count}) ==");
+            var report = RunApp(options, layout, seed, hook, Build, Path.Combine(outputDirectory, layout.AppName), log);
+            reports.Add(report);
+        }
+
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.json"), JsonSerializer.Serialize(new { apps = reports }, JsonOptions));
+        var markdown = MarkdownReport.RenderAll(reports);
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), markdown);
+        log($"Wrote {Path.Combine(outputDirectory, "startup.md")} and startup.json (each app's own report, profiles and migrated sources in a folder named after it)");
+        if (options.UpdateReadme)
+        {
+            var readme = Path.Combine(root, "README.md");
+            File.WriteAllText(readme, ReadmeBlock.Replace(File.ReadAllText(readme), markdown));
+            log($"Wrote the report into {readme}");
+        }
+
+        return reports;
+    }
+
+    /// <summary>Builds, migrates and measures one app beside its floor and the bare app; writes its report into <paramref name="outputDirectory"/>.</summary>
+    private static HarnessReport RunApp(HarnessOptions options, RepositoryLayout layout, int seed, string hook, Func<string, string> build, string outputDirectory, Action<string> log)
+    {
         Directory.CreateDirectory(outputDirectory);
         var report = new HarnessReport
         {
+            App = layout.AppName,
             Machine = DescribeMachine(),
             StartedAtUtc = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
             Runs = options.Runs,
             PreloadRuns = options.PreloadRuns,
             IdleMilliseconds = options.IdleMilliseconds,
             Smoke = options.Smoke,
-            Seed = options.Seed ?? Random.Shared.Next(),
+            Seed = seed,
             Arguments = options.Arguments.ToList(),
         };
         var descriptions = new Dictionary<string, string>
@@ -63,12 +112,11 @@ internal static class Harness
         };
 
         log("Building (Release)...");
-        var hook = AppBuilder.Build(layout.StartupHookProject, "net8.0", options.ReuseBuilds, log);
         var apps = new Dictionary<string, string>
         {
-            [BareConsole] = AppBuilder.Build(layout.BareProject, "net10.0", options.ReuseBuilds, log),
-            [Floor] = AppBuilder.Build(layout.FloorProject, "net10.0", options.ReuseBuilds, log),
-            [Before] = AppBuilder.Build(layout.SampleProject, "net10.0", options.ReuseBuilds, log),
+            [BareConsole] = build(layout.BareProject),
+            [Floor] = build(layout.FloorProject),
+            [Before] = build(layout.SampleProject),
         };
 
         log($"Migrating a temp copy of {layout.Describe(layout.SampleProject)}...");
@@ -81,7 +129,7 @@ internal static class Harness
         try
         {
             var variants = new[] { BareConsole, Floor, Before, After };
-            var runs = Measure(options, report, hook, apps, outputDirectory, log);
+            var runs = Measure(options, layout, report, hook, apps, outputDirectory, log);
             report.RunDetails = runs;
             foreach (var variant in variants)
             {
@@ -107,15 +155,7 @@ internal static class Harness
         }
 
         File.WriteAllText(Path.Combine(outputDirectory, "startup.json"), JsonSerializer.Serialize(report, JsonOptions));
-        var markdown = MarkdownReport.Render(report);
-        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), markdown);
-        log($"Wrote {Path.Combine(outputDirectory, "startup.md")} and startup.json");
-        if (options.UpdateReadme)
-        {
-            var readme = Path.Combine(layout.Root, "README.md");
-            File.WriteAllText(readme, ReadmeBlock.Replace(File.ReadAllText(readme), markdown));
-            log($"Wrote the report into {readme}");
-        }
+        File.WriteAllText(Path.Combine(outputDirectory, "startup.md"), MarkdownReport.Render(report));
         return report;
     }
 
@@ -155,7 +195,7 @@ internal static class Harness
         return migration;
     }
 
-    private static List<RunResult> Measure(HarnessOptions options, HarnessReport report, string hook, Dictionary<string, string> apps, string outputDirectory, Action<string> log)
+    private static List<RunResult> Measure(HarnessOptions options, RepositoryLayout layout, HarnessReport report, string hook, Dictionary<string, string> apps, string outputDirectory, Action<string> log)
     {
         var seed = report.Seed;
         var profiles = Path.Combine(outputDirectory, "profiles");
@@ -178,7 +218,10 @@ internal static class Harness
         {
             var profile = Path.Combine(profiles, $"{variant}-{mode.Replace('+', '-')}-{index}.json");
             var hooked = mode != TimingMode && mode != WarmupMode;
-            var run = AppRunner.Run(variant, mode, index, apps[variant], hooked ? hook : null, profile, environments[mode]);
+            // The bare app takes no input; the app, its migrated copy and its floor get the same input and a free port.
+            var arguments = layout.Http && variant != BareConsole ? new[] { "--urls", $"http://127.0.0.1:{FreeLoopbackPort()}" } : Array.Empty<string>();
+            var input = variant == BareConsole ? null : layout.StandardInput;
+            var run = AppRunner.Run(variant, mode, index, apps[variant], hooked ? hook : null, profile, environments[mode], arguments, input);
             if (!run.Succeeded)
             {
                 log($"  {variant} {mode} run {index}: FAILED: {run.Error}");
@@ -229,6 +272,21 @@ internal static class Harness
 
         report.Machine.LoadAtEnd = LoadAverage();
         return runs;
+    }
+
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now (the system picks it).</summary>
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     /// <summary>The one-minute load average, or null where /proc/loadavg cannot be read.</summary>

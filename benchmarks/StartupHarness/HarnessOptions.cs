@@ -21,8 +21,9 @@ internal sealed class HarnessOptions
         Usage: dotnet run -c Release --project benchmarks/StartupHarness -- [options]
           --runs N          measured runs of each app, interleaved (default 10)
           --seed N          seed of the random run order within each round (default: a new one, printed)
-          --floor PROJECT   the floor project to measure (default: the one project under samples/ that
-                            names the app it is the floor of with <StartupHarnessApp>)
+          --app NAME        measure only this app (its project name, e.g. the folder name under samples/);
+                            default: every app under samples/ whose floor names it with <StartupHarnessApp>
+          --floor PROJECT   measure only the app of this floor project
           --smoke           quick check: 2 runs, 1 preload run, short idle (no timing conclusions)
           --out DIR         where to write startup.json and startup.md (default artifacts/startup)
           --idle-ms N       idle time after ready before first use, in the preloading runs (default 1500)
@@ -62,6 +63,9 @@ internal sealed class HarnessOptions
 
     /// <summary>The floor project (its csproj names the app it bounds); null: found under samples/.</summary>
     public string? FloorProject { get; set; }
+
+    /// <summary>The one app to measure (its project name); null: every app under samples/ that has a floor.</summary>
+    public string? App { get; set; }
 
     /// <summary>Folder holding LazyMigrate.sln; found from the current directory when null.</summary>
     public string? RepositoryRoot { get; set; }
@@ -115,6 +119,9 @@ internal sealed class HarnessOptions
                     break;
                 case "--floor":
                     options.FloorProject = Next(args, ref i);
+                    break;
+                case "--app":
+                    options.App = Next(args, ref i);
                     break;
                 case "--repo":
                     options.RepositoryRoot = Next(args, ref i);

@@ -5,6 +5,9 @@ namespace LazyMigrate.StartupHarness;
 /// <summary>Everything one harness session measured; written as startup.json.</summary>
 internal sealed class HarnessReport
 {
+    /// <summary>The measured app (its project name); the report covers it, its floor, its migrated copy and the bare app.</summary>
+    public string App { get; set; } = "";
+
     public MachineInfo Machine { get; set; } = new();
 
     public string StartedAtUtc { get; set; } = "";

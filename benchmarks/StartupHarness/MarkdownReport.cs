@@ -8,11 +8,68 @@ namespace LazyMigrate.StartupHarness;
 /// <summary>Renders <see cref="HarnessReport"/> as the Markdown the README shows.</summary>
 internal static class MarkdownReport
 {
+    /// <summary>
+    /// All apps' reports: with one app, its report; with several, a table of every app's row group (bare, floor,
+    /// before, after) first, then each app's own report.
+    /// </summary>
+    public static string RenderAll(IReadOnlyList<HarnessReport> reports)
+    {
+        if (reports.Count == 1)
+        {
+            return Render(reports[0]);
+        }
+
+        var md = new StringBuilder();
+        var first = reports[0];
+        var m = first.Machine;
+        md.AppendLine($"### Startup of {reports.Count} apps: time to ready ({first.Runs} interleaved rounds per app{(first.Smoke ? ", SMOKE: not for conclusions" : "")})");
+        md.AppendLine();
+        var arguments = first.Arguments.Count == 0 ? "" : " -- " + string.Join(" ", first.Arguments);
+        md.AppendLine($"Command: `dotnet run -c Release --project benchmarks/StartupHarness{arguments}`.");
+        md.AppendLine($"Machine: {m.Cores} cores, {m.CpuModel}, {m.Os}, {m.Runtime}. Each app is measured in its own rounds beside its floor and the bare app; seed {first.Seed}.");
+        md.AppendLine();
+        md.AppendLine("| app | variant | time to ready, ms, no profiler: median (min–max) | peak RSS at ready, MB | heavy managed at ready | heavy native at ready | runs ok |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var report in reports)
+        {
+            var shown = false;
+            foreach (var v in report.Variants)
+            {
+                var app = shown ? "" : $"**{report.App}**";
+                shown = true;
+                var attempted = v.SucceededRuns + v.SucceededTimedRuns + v.FailedRuns;
+                if (v.SucceededRuns == 0 || v.SucceededTimedRuns == 0)
+                {
+                    md.AppendLine($"| {app} | {v.Name} | FAILED: {Cell(v.Error ?? v.RunErrors.FirstOrDefault() ?? "no successful run")} | | | | {v.SucceededTimedRuns + v.SucceededRuns}/{attempted} |");
+                    continue;
+                }
+
+                md.AppendLine($"| {app} | {v.Name} | {Spread(v.TimeToReadyMs, "0")} | {Median(v.PeakRssMb, "0.0")} | {Median(v.HeavyAssemblies, "0")} | {Median(v.HeavyNativeLibraries, "0")} | {v.SucceededTimedRuns + v.SucceededRuns}/{attempted} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Heavy packages the migrated copy still loads before ready: " + string.Join("; ", reports.Select(r =>
+        {
+            var after = r.Variants.FirstOrDefault(v => v.Name == Harness.After);
+            var packages = after is null || after.SucceededRuns == 0 ? "not measured" : after.HeavyAtReady.Count == 0 ? "none" : string.Join(", ", after.HeavyAtReady.Keys);
+            return $"{r.App}: {packages}";
+        })) + ".");
+        foreach (var report in reports)
+        {
+            md.AppendLine();
+            md.Append(Render(report));
+        }
+
+        return md.ToString();
+    }
+
     public static string Render(HarnessReport report)
     {
         var md = new StringBuilder();
         var m = report.Machine;
-        md.AppendLine($"### Startup: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
+        var title = report.App.Length == 0 ? "Startup" : report.App;
+        md.AppendLine($"### {title}: time to ready ({report.Runs} interleaved rounds{(report.Smoke ? ", SMOKE: not for conclusions" : "")})");
         md.AppendLine();
         var arguments = report.Arguments.Count == 0 ? "" : " -- " + string.Join(" ", report.Arguments);
         md.AppendLine($"Command: `dotnet run -c Release --project benchmarks/StartupHarness{arguments}`.");

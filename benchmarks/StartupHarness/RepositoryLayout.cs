@@ -10,20 +10,36 @@ namespace LazyMigrate.StartupHarness;
 /// <summary>
 /// Where the measured projects live. The harness knows no app by name: it starts from a floor project, whose
 /// csproj names the app it is the floor of (<c>StartupHarnessApp</c>) and the bare console app measured beside
-/// them (<c>StartupHarnessBare</c>), both relative to the floor's folder.
+/// them (<c>StartupHarnessBare</c>), both relative to the floor's folder. Two optional properties say how to
+/// start the app and its floor: <c>StartupHarnessStdin</c> names a file fed to their standard input (the requests
+/// a console app serves after ready), and <c>StartupHarnessHttp</c> (<c>true</c>) has the harness pass
+/// <c>--urls http://127.0.0.1:PORT</c> with a free port for every run of a web app.
 /// </summary>
 internal sealed class RepositoryLayout
 {
     public const string AppProperty = "StartupHarnessApp";
     public const string BareProperty = "StartupHarnessBare";
+    public const string StdinProperty = "StartupHarnessStdin";
+    public const string HttpProperty = "StartupHarnessHttp";
 
-    private RepositoryLayout(string root, string floorProject, string sampleProject, string bareProject)
+    private RepositoryLayout(string root, string floorProject, string sampleProject, string bareProject, string? standardInput, bool http)
     {
         Root = root;
         FloorProject = floorProject;
         SampleProject = sampleProject;
         BareProject = bareProject;
+        StandardInput = standardInput;
+        Http = http;
     }
+
+    /// <summary>The measured app's name in reports and for <c>--app</c>: its project file's name.</summary>
+    public string AppName => Path.GetFileNameWithoutExtension(SampleProject);
+
+    /// <summary>A file whose text is written to the standard input of the app, its migrated copy and its floor; null: empty input.</summary>
+    public string? StandardInput { get; }
+
+    /// <summary>The app and its floor are web apps: every run gets <c>--urls http://127.0.0.1:PORT</c> with a free port.</summary>
+    public bool Http { get; }
 
     public string Root { get; }
 
@@ -47,31 +63,50 @@ internal sealed class RepositoryLayout
 
     /// <summary>
     /// The repository holding LazyMigrate.sln (<paramref name="explicitRoot"/>, or the first one above the current
-    /// directory or this program) and the apps named by <paramref name="floorProject"/>, or by the one project
-    /// under <c>samples/</c> that declares <see cref="AppProperty"/>.
+    /// directory or this program) and the apps named by <paramref name="floorProject"/>, or by every project under
+    /// <c>samples/</c> that declares <see cref="AppProperty"/> (in the order of their paths), or only the one whose
+    /// app is named <paramref name="appName"/> (its project file's name, any case).
     /// </summary>
-    public static RepositoryLayout Find(string? explicitRoot, string? floorProject = null)
+    public static List<RepositoryLayout> FindAll(string? explicitRoot, string? floorProject = null, string? appName = null)
     {
         var root = FindRoot(explicitRoot);
-        var floor = floorProject is null ? FindFloor(root) : Path.GetFullPath(floorProject);
+        var floors = floorProject is null ? FindFloors(root) : new List<string> { Path.GetFullPath(floorProject) };
+        var layouts = floors.Select(floor => Load(root, floor)).ToList();
+        if (appName is null)
+        {
+            return layouts;
+        }
+
+        var selected = layouts.Where(l => string.Equals(l.AppName, appName, StringComparison.OrdinalIgnoreCase)).ToList();
+        return selected.Count > 0
+            ? selected
+            : throw new HarnessUsageException($"No app named '{appName}'; the apps are: {string.Join(", ", layouts.Select(l => l.AppName))}.");
+    }
+
+    private static RepositoryLayout Load(string root, string floor)
+    {
         if (!File.Exists(floor))
         {
             throw new HarnessUsageException($"The floor project '{floor}' does not exist.");
         }
 
         var properties = ReadProperties(floor);
-        string Named(string property)
+        string? Optional(string property)
         {
             if (!properties.TryGetValue(property, out var relative) || relative.Length == 0)
             {
-                throw new HarnessUsageException($"{floor} does not set <{property}>.");
+                return null;
             }
 
             var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(floor)!, relative));
             return File.Exists(path) ? path : throw new HarnessUsageException($"<{property}> in {floor} names '{path}', which does not exist.");
         }
 
-        return new RepositoryLayout(root, floor, Named(AppProperty), Named(BareProperty));
+        string Named(string property)
+            => Optional(property) ?? throw new HarnessUsageException($"{floor} does not set <{property}>.");
+
+        var http = properties.TryGetValue(HttpProperty, out var httpText) && string.Equals(httpText, "true", StringComparison.OrdinalIgnoreCase);
+        return new RepositoryLayout(root, floor, Named(AppProperty), Named(BareProperty), Optional(StdinProperty), http);
     }
 
     /// <summary>The properties set directly in a project file (no MSBuild evaluation: the harness needs plain paths).</summary>
@@ -90,7 +125,7 @@ internal sealed class RepositoryLayout
         }
     }
 
-    private static string FindFloor(string root)
+    private static List<string> FindFloors(string root)
     {
         var samples = Path.Combine(root, "samples");
         var floors = Directory.Exists(samples)
@@ -99,12 +134,9 @@ internal sealed class RepositoryLayout
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .ToList()
             : new List<string>();
-        return floors.Count switch
-        {
-            1 => floors[0],
-            0 => throw new HarnessUsageException($"No project under {samples} sets <{AppProperty}>; pass --floor PROJECT."),
-            _ => throw new HarnessUsageException($"Several floor projects under {samples} ({string.Join(", ", floors.Select(p => Path.GetRelativePath(root, p)))}); pass --floor PROJECT."),
-        };
+        return floors.Count > 0
+            ? floors
+            : throw new HarnessUsageException($"No project under {samples} sets <{AppProperty}>; pass --floor PROJECT.");
     }
 
     private static string FindRoot(string? explicitRoot)

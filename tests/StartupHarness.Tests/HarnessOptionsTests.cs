@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace LazyMigrate.StartupHarness.Tests;
 
 /// <summary>Command-line parsing of the harness and its statistics.</summary>
@@ -24,6 +26,30 @@ public sealed class HarnessOptionsTests
         var explicitRuns = HarnessOptions.Parse(new[] { "--runs", "4", "--smoke", "--fixer", "cli" });
         Assert.Equal(4, explicitRuns.Runs);
         Assert.Equal(FixerKind.LazyMigrateCli, explicitRuns.Fixer);
+    }
+
+    [Fact]
+    public void App_option_selects_one_app_by_its_project_name_in_any_case()
+    {
+        var all = RepositoryLayout.FindAll(null);
+        Assert.True(all.Count > 1, "the harness measures several apps");
+        Assert.Equal(all.Select(a => a.AppName).Distinct().Count(), all.Count);
+
+        var options = HarnessOptions.Parse(new[] { "--app", all[^1].AppName.ToUpperInvariant() });
+        var selected = RepositoryLayout.FindAll(null, options.FloorProject, options.App);
+
+        Assert.Equal(new[] { all[^1].FloorProject }, selected.Select(a => a.FloorProject));
+        var unknown = Assert.Throws<HarnessUsageException>(() => RepositoryLayout.FindAll(null, appName: "NoSuchApp"));
+        Assert.Contains(all[0].AppName, unknown.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Floor_properties_give_an_app_its_input_file_and_a_port()
+    {
+        var all = RepositoryLayout.FindAll(null);
+        Assert.Contains(all, a => a.StandardInput is not null && System.IO.File.Exists(a.StandardInput));
+        Assert.Contains(all, a => a.Http);
+        Assert.Contains(all, a => a.StandardInput is null && !a.Http);
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
             var timed = fixture.Report.RunDetails.Where(r => r.Variant == name && r.Mode == Harness.TimingMode).ToList();
             Assert.Equal(fixture.Report.Runs, timed.Count);
             Assert.All(timed, r => Assert.True(r.Succeeded && r.Profile is null && r.TimeToReadyMs > 0, $"{name} run {r.Index}: {r.Error}"));
-            Assert.False(File.Exists(Path.Combine(fixture.OutputDirectory, "profiles", $"{name}-{Harness.TimingMode}-1.json")));
+            Assert.False(File.Exists(Path.Combine(fixture.AppDirectory(HarnessSmokeFixture.DemoApp), "profiles", $"{name}-{Harness.TimingMode}-1.json")));
 
             var variant = fixture.Report.Variants.Single(v => v.Name == name);
             Assert.Equal(fixture.Report.Runs, variant.SucceededTimedRuns);
@@ -158,18 +158,64 @@ public sealed class HarnessSmokeTests(HarnessSmokeFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Report_files_are_written()
+    public void Report_files_are_written_for_the_session_and_for_each_app()
     {
         var markdown = File.ReadAllText(Path.Combine(fixture.OutputDirectory, "startup.md"));
         Assert.Contains("| **before**", markdown, StringComparison.Ordinal);
         Assert.Contains("| **floor**", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.OutputDirectory, "startup.json")));
-        Assert.Equal(4, json.RootElement.GetProperty("variants").GetArrayLength());
+        var apps = json.RootElement.GetProperty("apps").EnumerateArray().Select(a => a.GetProperty("app").GetString()).ToList();
+        Assert.Equal(fixture.Reports.Select(r => r.App), apps);
+        foreach (var report in fixture.Reports)
+        {
+            Assert.Contains($"### {report.App}: time to ready", markdown, StringComparison.Ordinal);
+            using var own = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.AppDirectory(report.App), "startup.json")));
+            Assert.Equal(4, own.RootElement.GetProperty("variants").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public void Every_app_its_floor_and_the_bare_app_run_and_reach_ready()
+    {
+        Assert.True(fixture.Reports.Count >= 4, string.Join(", ", fixture.Reports.Select(r => r.App)));
+        foreach (var report in fixture.Reports)
+        {
+            foreach (var name in new[] { Harness.BareConsole, Harness.Floor, Harness.Before })
+            {
+                var variant = report.Variants.Single(v => v.Name == name);
+                Assert.True(variant.FailedRuns == 0 && variant.SucceededRuns == report.Runs, $"{report.App} {name}: {string.Join("; ", variant.RunErrors)}\n{fixture.Log}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_app_as_written_loads_heavy_packages_before_ready_and_its_floor_loads_none()
+    {
+        foreach (var report in fixture.Reports)
+        {
+            var before = report.Variants.Single(v => v.Name == Harness.Before);
+            var floor = report.Variants.Single(v => v.Name == Harness.Floor);
+            Assert.True(before.HeavyAssemblies?.Min > 0 && before.HeavyNativeLibraries?.Min > 0, $"{report.App}: the app as written loads nothing heavy before ready");
+            Assert.True(floor.HeavyAssemblies?.Max == 0 && floor.HeavyNativeLibraries?.Max == 0, $"{report.App}: its floor loads {string.Join(", ", floor.HeavyAtReady.Keys)}");
+        }
+    }
+
+    [Fact]
+    public void Every_app_prints_the_same_output_in_every_run_and_the_same_as_its_floor()
+    {
+        foreach (var report in fixture.Reports)
+        {
+            Assert.All(report.OutputComparison.Apps, a => Assert.True(a.DifferingRuns.Count == 0, $"{report.App} {a.Variant}: {string.Join(", ", a.DifferingRuns)}"));
+            var before = report.RunDetails.First(r => r.Variant == Harness.Before && r.Succeeded);
+            var floor = report.RunDetails.First(r => r.Variant == Harness.Floor && r.Succeeded);
+            Assert.Equal(AppRunner.Comparable(before.Output), AppRunner.Comparable(floor.Output));
+            Assert.True(AppRunner.Comparable(before.Output).Count > 1, $"{report.App} prints nothing after its ready line");
+        }
     }
 
     private JsonDocument LoadProfile(string variant)
     {
-        var path = Path.Combine(fixture.OutputDirectory, "profiles", $"{variant}-ready-1.json");
+        var path = Path.Combine(fixture.AppDirectory(HarnessSmokeFixture.DemoApp), "profiles", $"{variant}-ready-1.json");
         Assert.True(File.Exists(path), $"no profile {path}\n{fixture.Log}");
         return JsonDocument.Parse(File.ReadAllText(path));
     }

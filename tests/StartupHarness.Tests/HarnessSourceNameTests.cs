@@ -36,15 +36,20 @@ public sealed class HarnessSourceNameTests
     [Fact]
     public void Harness_sources_name_no_app_it_measures_and_no_type_of_those_apps()
     {
-        var layout = RepositoryLayout.Find(null);
-        var names = SampleNames(layout);
+        var layouts = RepositoryLayout.FindAll(null);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var app in layouts)
+        {
+            names.UnionWith(SampleNames(app));
+        }
 
         // The collection itself must work, or the check below proves nothing: these are names the harness once
-        // held (the sample's DI service types, its project name) and types every version of the sample declares.
+        // held (the demo sample's DI service types, its project name) and types every version of it declares.
         Assert.Contains("MLContext", names);
         Assert.Contains("BlobServiceClient", names);
-        Assert.Contains(Path.GetFileNameWithoutExtension(layout.SampleProject), names);
+        Assert.All(layouts, app => Assert.Contains(app.AppName, names));
         Assert.Contains("ProductCatalog", names);
+        var layout = layouts[0];
 
         var harnessDirectory = Path.Combine(layout.Root, "benchmarks", "StartupHarness");
         var found = new List<string>();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace LazyMigrate.StartupHarness.Tests;
@@ -26,7 +27,8 @@ public sealed class StartupHookTests
 
     private static JsonElement RunWithMarker(System.Func<RepositoryLayout, string> project, string marker)
     {
-        var layout = RepositoryLayout.Find(null);
+        // The demo app's floor prints its ready line and then calls LazyLoading.MarkReady().
+        var layout = RepositoryLayout.FindAll(null, appName: "HeavyStartup").Single();
         var hook = AppBuilder.Build(layout.StartupHookProject, "net8.0", reuseExisting: true, _ => { });
         var app = AppBuilder.Build(project(layout), "net10.0", reuseExisting: true, _ => { });
         var profile = Path.Combine(Path.GetTempPath(), $"lazymigrate-hook-test-{System.Guid.NewGuid():N}.json");
