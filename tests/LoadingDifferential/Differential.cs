@@ -170,7 +170,7 @@ internal static class Differential
         {
             var rows = toMigrate.Select(r => r.Row).ToList();
             after.WritePrograms(rows, force: true);
-            foreach (var row in rows)
+            foreach (var row in rows.Where(r => File.Exists(StampPath(after, r))))
             {
                 File.Delete(StampPath(after, row));
             }
