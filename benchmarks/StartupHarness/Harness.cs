@@ -275,7 +275,7 @@ internal static class Harness
     }
 
     /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now (the system picks it).</summary>
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
