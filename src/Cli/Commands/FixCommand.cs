@@ -64,7 +64,7 @@ public static class FixCommand
             progress.Done();
             context.Out.WriteLine("Nothing to fix.");
             WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: false);
-            return ExitCodes.Success;
+            return Exit(context, loaded, ExitCodes.Success);
         }
 
         progress.Stage("Checking that the changed projects still compile...");
@@ -88,7 +88,7 @@ public static class FixCommand
 
             context.Out.WriteLine($"Dry run: {files.Count} file(s) would change ({summary}) after {outcome.Iterations} pass(es); nothing was written.");
             WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: true);
-            return ExitCodes.FindingsOrChanges;
+            return Exit(context, loaded, ExitCodes.FindingsOrChanges);
         }
 
         if (!args.Has("--force"))
@@ -113,8 +113,11 @@ public static class FixCommand
         }
 
         WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: false);
-        return ExitCodes.Success;
+        return Exit(context, loaded, ExitCodes.Success);
     }
+
+    private static int Exit(CliContext context, LoadedSolution loaded, int exitCode) =>
+        LoadFailures.Report(context, loaded) ? ExitCodes.BadInput : exitCode;
 
     private static BadInputException DirtyFiles(IEnumerable<string> files, string root) => new(
         $"refusing to modify file(s) with uncommitted changes: {string.Join(", ", files.Select(d => AnalysisRunner.RelativePath(root, d)))}. " +
