@@ -134,6 +134,64 @@ public sealed class FixTests
         Assert.NotEqual(before, Snapshot(sample.Root));
     }
 
+    [Fact]
+    public async Task Dry_run_lists_remaining_findings_at_their_lines_in_the_unchanged_files()
+    {
+        // The LZM0001 fix rewrites the field above Main; the discarded heavy call in Main (LZM0002)
+        // has no fix and stays, so the remaining finding must point at its line in the file on disk.
+        var source = SampleSolution.ProgramSource.Replace(
+            "        Services.Counter++;\n",
+            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
+            StringComparison.Ordinal);
+        Assert.NotEqual(SampleSolution.ProgramSource, source);
+        using var sample = await SampleSolution.CreateAsync(programSource: source);
+        var heavyCallLine = source.Split('\n').ToList().FindIndex(l => l.Contains("\"inline\"", StringComparison.Ordinal)) + 1;
+
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.True(result.Out.Contains("-    public static readonly ModelSession Session", StringComparison.Ordinal), result.ToString());
+        var remaining = result.Out.Split('\n').Where(l => l.Contains(": LZM0002:", StringComparison.Ordinal)).ToList();
+        Assert.True(remaining.Any(l => l.Contains($"App/Program.cs:{heavyCallLine}:27:", StringComparison.Ordinal)), result.ToString());
+    }
+
+    [Fact]
+    public async Task Progress_names_only_rules_whose_fix_changes_something()
+    {
+        // LZM0002 fires on the discarded heavy call, but its fixer offers nothing for that shape.
+        var source = SampleSolution.ProgramSource.Replace(
+            "        Services.Counter++;\n",
+            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
+            StringComparison.Ordinal);
+        using var sample = await SampleSolution.CreateAsync(programSource: source);
+
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(": LZM0002:", result.Out);
+        Assert.Contains("LZM0001...", result.Err);
+        Assert.DoesNotContain("LZM0002...", result.Err);
+    }
+
+    [Fact]
+    public async Task Fix_refuses_a_dirty_tree_before_loading_the_solution()
+    {
+        // Not restored: loading would fail, so only a check made before loading can report the dirty file.
+        using var sample = await SampleSolution.CreateAsync(restore: false);
+        await Git(sample.Root, "init", "-q");
+        await Git(sample.Root, "add", "-A");
+        await Git(sample.Root, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "sample");
+        File.AppendAllText(sample.ProgramPath, "// an edit the user has not committed\n");
+
+        var refused = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath);
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("uncommitted", refused.Err);
+        Assert.Contains("App/Program.cs", refused.Err);
+        Assert.DoesNotContain("Loading", refused.Err);
+        Assert.DoesNotContain("not restored", refused.Err);
+    }
+
     private static async Task Git(string root, params string[] args)
     {
         var (code, output) = await CliRunner.ToolAsync(root, "git", args);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -40,6 +41,16 @@ public static class FixCommand
         var maxIterations = args.PositiveInt("--max-iterations", DefaultMaxIterations);
         var dryRun = args.Has("--dry-run") || args.Has("--verify-no-changes");
         var filter = CommonOptions.Filter(args, Path.GetDirectoryName(target)!, catalog);
+        if (!dryRun && !args.Has("--force"))
+        {
+            // Before loading, which takes seconds: the C# files under the target's folder are what a fix may write.
+            var root = Path.GetDirectoryName(target)!;
+            var dirtySources = await GitGuard.FindDirtySourcesAsync(root, cancellationToken).ConfigureAwait(false);
+            if (dirtySources.Count > 0)
+            {
+                throw DirtyFiles(dirtySources, root);
+            }
+        }
 
         using var loaded = await SolutionLoader.LoadAsync(target, args.Has("--restore"), progress, cancellationToken).ConfigureAwait(false);
         await EditorConfigValidator.ValidateAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
@@ -52,8 +63,8 @@ public static class FixCommand
         {
             progress.Done();
             context.Out.WriteLine("Nothing to fix.");
-            WriteRemaining(context, outcome, loaded.RootDirectory);
-            return ExitCodes.Success;
+            WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: false);
+            return Exit(context, loaded, ExitCodes.Success);
         }
 
         progress.Stage("Checking that the changed projects still compile...");
@@ -76,8 +87,8 @@ public static class FixCommand
             }
 
             context.Out.WriteLine($"Dry run: {files.Count} file(s) would change ({summary}) after {outcome.Iterations} pass(es); nothing was written.");
-            WriteRemaining(context, outcome, loaded.RootDirectory);
-            return ExitCodes.FindingsOrChanges;
+            WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: true);
+            return Exit(context, loaded, ExitCodes.FindingsOrChanges);
         }
 
         if (!args.Has("--force"))
@@ -85,9 +96,7 @@ public static class FixCommand
             var dirty = await GitGuard.FindDirtyAsync(files.Select(f => f.Path), cancellationToken).ConfigureAwait(false);
             if (dirty.Count > 0)
             {
-                throw new BadInputException(
-                    $"refusing to modify file(s) with uncommitted changes: {string.Join(", ", dirty.Select(d => AnalysisRunner.RelativePath(loaded.RootDirectory, d)))}. " +
-                    "Commit or stash them first, or pass --force");
+                throw DirtyFiles(dirty, loaded.RootDirectory);
             }
         }
 
@@ -103,21 +112,49 @@ public static class FixCommand
             context.Out.WriteLine("  " + AnalysisRunner.RelativePath(loaded.RootDirectory, file.Path));
         }
 
-        WriteRemaining(context, outcome, loaded.RootDirectory);
-        return ExitCodes.Success;
+        WriteRemaining(context, outcome, loaded.RootDirectory, originalPositions: false);
+        return Exit(context, loaded, ExitCodes.Success);
     }
 
-    private static void WriteRemaining(CliContext context, FixOutcome outcome, string root)
+    private static int Exit(CliContext context, LoadedSolution loaded, int exitCode) =>
+        LoadFailures.Report(context, loaded) ? ExitCodes.BadInput : exitCode;
+
+    private static BadInputException DirtyFiles(IEnumerable<string> files, string root) => new(
+        $"refusing to modify file(s) with uncommitted changes: {string.Join(", ", files.Select(d => AnalysisRunner.RelativePath(root, d)))}. " +
+        "Commit or stash them first, or pass --force");
+
+    /// <summary>
+    /// Lists the findings left after fixing. With <paramref name="originalPositions"/> (nothing was
+    /// written) each is shown where it is in the files on disk: matched, by rule, file and message, to
+    /// a finding of the first analysis; one the fixes created is marked as a position in the fixed code.
+    /// </summary>
+    private static void WriteRemaining(CliContext context, FixOutcome outcome, string root, bool originalPositions)
     {
         if (outcome.Remaining.Count == 0)
         {
             return;
         }
 
+        var unmatched = outcome.Initial.ToList();
         context.Out.WriteLine($"{outcome.Remaining.Count} finding(s) have no automatic fix (run `lazymigrate scan` for details):");
         foreach (var finding in outcome.Remaining.Take(20))
         {
-            context.Out.WriteLine($"  {finding.Location}: {finding.RuleId}: {finding.Message}");
+            var location = finding.Location;
+            if (originalPositions)
+            {
+                var original = unmatched.FirstOrDefault(f => f.RuleId == finding.RuleId && f.FilePath == finding.FilePath && f.Message == finding.Message);
+                if (original is null)
+                {
+                    location += " (in the fixed code)";
+                }
+                else
+                {
+                    unmatched.Remove(original);
+                    location = original.Location;
+                }
+            }
+
+            context.Out.WriteLine($"  {location}: {finding.RuleId}: {finding.Message}");
         }
     }
 }

@@ -46,7 +46,7 @@ public static class ScanCommand
         var result = await AnalysisRunner.AnalyzeAsync(loaded.Solution, catalog, filter, loaded.RootDirectory, progress, cancellationToken, loaded.OnlyProjectFile).ConfigureAwait(false);
         progress.Done();
 
-        var report = new ScanReport(target, loaded.RootDirectory, result.Findings, result.CompileErrors, result.AnalyzerFailures, catalog.Descriptors);
+        var report = new ScanReport(target, loaded.RootDirectory, result.Findings, result.CompileErrors, result.AnalyzerFailures, catalog.Descriptors, loaded.SkippedProjects);
         var text = new StringWriter();
         switch (format)
         {
@@ -74,6 +74,11 @@ public static class ScanCommand
         foreach (var summary in result.CompileErrors)
         {
             progress.Warning($"{summary.Project} has {summary.ErrorCount} compile error(s); it was analyzed anyway");
+        }
+
+        if (LoadFailures.Report(context, loaded))
+        {
+            return ExitCodes.BadInput;
         }
 
         return result.Findings.Count > 0 ? ExitCodes.FindingsOrChanges : ExitCodes.Success;

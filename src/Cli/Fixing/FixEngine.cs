@@ -46,7 +46,7 @@ public static class FixEngine
 
             if (fixableIds.Count == 0)
             {
-                return new FixOutcome(solution, current, iteration - 1, Fixed(initial!, analysis.Findings, catalog), analysis.Findings);
+                return new FixOutcome(solution, current, iteration - 1, Fixed(initial!, analysis.Findings, catalog), analysis.Findings, initial!);
             }
 
             if (iteration > maxIterations)
@@ -75,8 +75,9 @@ public static class FixEngine
                     continue;
                 }
 
-                progress.Stage($"Fix pass {iteration}: fixing {diagnostics.Count} x {id}...");
-                var next = await FixAllAsync(current, catalog.FixerFor(id)!, id, diagnostics, cancellationToken).ConfigureAwait(false);
+                // Named only once its fixer offers a fix: some shapes of a rule have none.
+                var announcement = $"Fix pass {iteration}: fixing {diagnostics.Count} x {id}...";
+                var next = await FixAllAsync(current, catalog.FixerFor(id)!, id, diagnostics, () => progress.Stage(announcement), cancellationToken).ConfigureAwait(false);
                 if (next != current)
                 {
                     current = next;
@@ -88,7 +89,7 @@ public static class FixEngine
             {
                 // Fixable ids remain but every fixer declined: those stay as findings.
                 var remaining = await AnalysisRunner.AnalyzeAsync(current, catalog, filter, rootDirectory, progress, cancellationToken, onlyProjectFile).ConfigureAwait(false);
-                return new FixOutcome(solution, current, iteration, Fixed(initial!, remaining.Findings, catalog), remaining.Findings);
+                return new FixOutcome(solution, current, iteration, Fixed(initial!, remaining.Findings, catalog), remaining.Findings, initial!);
             }
         }
     }
@@ -129,6 +130,7 @@ public static class FixEngine
         CodeFixProvider fixer,
         string id,
         IReadOnlyList<(ProjectId Project, Diagnostic Diagnostic)> diagnostics,
+        Action onFixOffered,
         CancellationToken cancellationToken)
     {
         foreach (var (projectId, diagnostic) in diagnostics)
@@ -147,6 +149,7 @@ public static class FixEngine
                 continue;
             }
 
+            onFixOffered();
             var chosen = actions[0];
             var fixAll = fixer.GetFixAllProvider();
             if (fixAll is not null && fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Solution))

@@ -9,4 +9,5 @@ public sealed record FixOutcome(
     Solution Fixed,
     int Iterations,
     IReadOnlyDictionary<string, int> FixedCounts,
-    IReadOnlyList<Analysis.Finding> Remaining);
+    IReadOnlyList<Analysis.Finding> Remaining,
+    IReadOnlyList<Analysis.Finding> Initial);

@@ -55,27 +55,53 @@ public static class GitGuard
                 continue;
             }
 
-            var entries = result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            var changed = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < entries.Length; i++)
-            {
-                var entry = entries[i];
-                if (entry.Length < 4)
-                {
-                    continue;
-                }
-
-                changed.Add(Path.GetFullPath(Path.Combine(top, entry.Substring(3))));
-                if (entry[0] is 'R' or 'C')
-                {
-                    i++; // the rename's source path follows
-                }
-            }
-
+            var changed = ChangedPaths(top, result.StandardOutput).ToHashSet(StringComparer.Ordinal);
             dirty.AddRange(list.Where(changed.Contains));
         }
 
         return dirty;
+    }
+
+    /// <summary>
+    /// The C# files under <paramref name="folder"/> with uncommitted changes: what a fix might write,
+    /// known before the (slow) load and analysis. Empty outside a git repository or without git.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> FindDirtySourcesAsync(string folder, CancellationToken cancellationToken)
+    {
+        var top = await RepositoryRootAsync(folder, cancellationToken).ConfigureAwait(false);
+        if (top is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        var args = new[] { "-C", top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", Path.GetRelativePath(top, folder) };
+        var result = await ProcessRunner.RunAsync("git", args, top, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        return ChangedPaths(top, result.StandardOutput).Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>The paths in <c>git status --porcelain=v1 -z</c> output (for a rename: the new path).</summary>
+    private static IEnumerable<string> ChangedPaths(string top, string porcelain)
+    {
+        var entries = porcelain.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            if (entry.Length < 4)
+            {
+                continue;
+            }
+
+            yield return Path.GetFullPath(Path.Combine(top, entry.Substring(3)));
+            if (entry[0] is 'R' or 'C')
+            {
+                i++; // the rename's source path follows
+            }
+        }
     }
 
     private static async Task<string?> RepositoryRootAsync(string folder, CancellationToken cancellationToken)

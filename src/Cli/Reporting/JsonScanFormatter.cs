@@ -69,6 +69,12 @@ public static class JsonScanFormatter
             ["findings"] = findings,
             ["compileErrors"] = compileErrors,
             ["analyzerFailures"] = new JsonArray(report.AnalyzerFailures.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+            ["skippedProjects"] = new JsonArray(report.SkippedProjects.Select(p => (JsonNode?)new JsonObject
+            {
+                ["project"] = ScanReport.Relative(report.RootDirectory, p.Path),
+                ["reason"] = p.Reason,
+                ["error"] = p.IsFailure,
+            }).ToArray()),
         };
         writer.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }

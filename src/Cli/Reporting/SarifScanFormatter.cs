@@ -117,6 +117,15 @@ public static class SarifScanFormatter
                     [SourceRoot] = new JsonObject { ["uri"] = new Uri(report.RootDirectory.TrimEnd('/') + "/").AbsoluteUri },
                 },
                 ["results"] = results,
+                ["invocations"] = new JsonArray(new JsonObject
+                {
+                    ["executionSuccessful"] = report.SkippedProjects.All(p => !p.IsFailure),
+                    ["toolExecutionNotifications"] = new JsonArray(report.SkippedProjects.Select(p => (JsonNode?)new JsonObject
+                    {
+                        ["level"] = p.IsFailure ? "error" : "note",
+                        ["message"] = new JsonObject { ["text"] = $"skipped {ScanReport.Relative(report.RootDirectory, p.Path)}: {p.Reason}" },
+                    }).ToArray()),
+                }),
                 ["columnKind"] = "utf16CodeUnits",
             }),
         };

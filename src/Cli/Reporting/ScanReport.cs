@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using LazyMigrate.Cli.Analysis;
+using LazyMigrate.Cli.Workspace;
 using Microsoft.CodeAnalysis;
 
 namespace LazyMigrate.Cli.Reporting;
@@ -11,4 +12,9 @@ public sealed record ScanReport(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<CompileErrorSummary> CompileErrors,
     IReadOnlyList<string> AnalyzerFailures,
-    IReadOnlyList<DiagnosticDescriptor> Rules);
+    IReadOnlyList<DiagnosticDescriptor> Rules,
+    IReadOnlyList<SkippedProject> SkippedProjects)
+{
+    /// <summary>A path relative to the report's root, with forward slashes.</summary>
+    public static string Relative(string rootDirectory, string path) => System.IO.Path.GetRelativePath(rootDirectory, path).Replace('\\', '/');
+}

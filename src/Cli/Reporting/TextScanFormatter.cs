@@ -53,6 +53,17 @@ public static class TextScanFormatter
             writer.WriteLine();
         }
 
+        if (report.SkippedProjects.Count > 0)
+        {
+            writer.WriteLine("Skipped projects (not analyzed):");
+            foreach (var project in report.SkippedProjects)
+            {
+                writer.WriteLine($"  {ScanReport.Relative(report.RootDirectory, project.Path)}: {(project.IsFailure ? "error: " : string.Empty)}{project.Reason}");
+            }
+
+            writer.WriteLine();
+        }
+
         foreach (var failure in report.AnalyzerFailures)
         {
             writer.WriteLine($"analyzer failure: {failure}");

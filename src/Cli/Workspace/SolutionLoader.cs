@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Cli.Errors;
@@ -12,76 +13,103 @@ using Microsoft.CodeAnalysis.MSBuild;
 namespace LazyMigrate.Cli.Workspace;
 
 /// <summary>
-/// Loads a solution or project with MSBuildWorkspace and turns load problems into clear messages:
-/// unrestored projects (suggest <c>dotnet restore</c> / <c>--restore</c>), MSBuild load failures
-/// (shown verbatim), projects that are not C#.
+/// Loads a solution or project with MSBuildWorkspace, project by project, and never gives up on the
+/// whole because of a part: MSBuild and NuGet warnings raised while loading are reported once each,
+/// projects in other languages are skipped with one line each, and a C# project that cannot be loaded
+/// is skipped with its reason while the others load. Only an unrestored project (suggest
+/// <c>dotnet restore</c> / <c>--restore</c>) or a target with no loadable C# project stops it.
 /// </summary>
 public static class SolutionLoader
 {
+    /// <summary>How many load warnings normal verbosity shows one by one.</summary>
+    public const int MaxWarningsShown = 20;
+
+    private static readonly Regex s_msbuildMessage = new(@"^Msbuild failed when processing the file '(?<file>[^']+)' with message: (?<message>.*)$", RegexOptions.Singleline);
+
     /// <summary>Loads <paramref name="targetPath"/> (already resolved to a .sln/.slnx/.csproj).</summary>
     public static async Task<LoadedSolution> LoadAsync(string targetPath, bool restore, ProgressReporter progress, CancellationToken cancellationToken)
     {
         var root = Path.GetDirectoryName(targetPath)!;
         if (restore)
         {
-            progress.Stage($"Restoring {Path.GetFileName(targetPath)}...");
-            var result = await ProcessRunner.RunAsync(ProcessRunner.DotnetExecutable(), new[] { "restore", targetPath }, root, cancellationToken).ConfigureAwait(false);
-            if (result.ExitCode != 0)
-            {
-                throw new BadInputException($"`dotnet restore {targetPath}` failed (exit code {result.ExitCode}):{Environment.NewLine}{Tail(result.StandardOutput + result.StandardError, 30)}");
-            }
+            await RestoreAsync(targetPath, root, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        CheckWellFormed(targetPath);
-        progress.Stage($"Loading {Path.GetFileName(targetPath)}...");
-        var failures = new List<string>();
-        var warnings = new List<string>();
-        var workspace = MSBuildWorkspace.Create();
-        workspace.RegisterWorkspaceFailedHandler(e =>
+        var named = SolutionProjects.Read(targetPath);
+        var notXml = NotWellFormed(named.CSharpProjects);
+        var skipped = new List<SkippedProject>(named.OtherProjects.Concat(notXml));
+        foreach (var other in skipped)
         {
-            var text = e.Diagnostic.Message;
-            lock (failures)
+            var line = $"skipped {Relative(root, other.Path)}: {other.Reason}";
+            if (other.IsFailure)
             {
-                (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure ? failures : warnings).Add(text);
-            }
-        });
-
-        Solution solution;
-        try
-        {
-            var loadProgress = new Progress<ProjectLoadProgress>(p =>
-                progress.Detail($"  {p.Operation} {Path.GetFileName(p.FilePath)} {p.TargetFramework} ({p.ElapsedTime.TotalSeconds:0.0}s)"));
-            if (targetPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-            {
-                var project = await workspace.OpenProjectAsync(targetPath, loadProgress, cancellationToken).ConfigureAwait(false);
-                solution = project.Solution;
+                progress.Warning(line);
             }
             else
             {
-                solution = await workspace.OpenSolutionAsync(targetPath, loadProgress, cancellationToken).ConfigureAwait(false);
+                progress.Info(line);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        var announced = skipped.Count;
+        progress.Stage($"Loading {Path.GetFileName(targetPath)}...");
+        var states = RestoreState.Check(named.CSharpProjects.Where(p => !notXml.Any(n => n.Path == p)));
+        var unrestored = states.Where(s => s.IsUnrestored).ToList();
+        if (unrestored.Count > 0)
         {
-            workspace.Dispose();
-            CheckRestored(ProjectsNamedIn(targetPath), failures, targetPath);
-            var details = failures.Count > 0 ? Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => "  " + f)) : string.Empty;
-            throw new BadInputException($"could not load '{targetPath}': {ex.Message}{details}");
+            var names = string.Join(", ", unrestored.Select(s => Path.GetFileName(s.ProjectPath)));
+            var assets = string.Join(", ", unrestored.Select(s => Relative(root, s.AssetsFile!)).Distinct());
+            throw new BadInputException($"not restored: {names} (no {assets}). Run `dotnet restore {targetPath}` first, or pass --restore");
         }
 
-        var projectFiles = solution.Projects.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var toOpen = new List<string>();
+        foreach (var state in states)
+        {
+            if (state.EvaluationError is { } error)
+            {
+                skipped.Add(new SkippedProject(state.ProjectPath, "MSBuild could not evaluate it: " + OneLine(error), IsFailure: true));
+            }
+            else
+            {
+                toOpen.Add(state.ProjectPath);
+            }
+        }
+
+        var messages = new List<string>();
+        var workspace = MSBuildWorkspace.Create();
+        workspace.RegisterWorkspaceFailedHandler(e =>
+        {
+            lock (messages)
+            {
+                messages.Add(e.Diagnostic.Message);
+            }
+        });
+
+        var openErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var loadProgress = new Progress<ProjectLoadProgress>(p =>
+            progress.Detail($"  {p.Operation} {Path.GetFileName(p.FilePath)} {p.TargetFramework} ({p.ElapsedTime.TotalSeconds:0.0}s)"));
         try
         {
-            CheckRestored(projectFiles.Count > 0 ? projectFiles : ProjectsNamedIn(targetPath), failures, targetPath);
-            if (failures.Count > 0)
+            var index = 0;
+            foreach (var path in toOpen)
             {
-                throw new BadInputException(
-                    $"MSBuild could not load '{targetPath}':{Environment.NewLine}{string.Join(Environment.NewLine, failures.Select(f => "  " + f))}");
-            }
+                index++;
 
-            if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
-            {
-                throw new BadInputException($"'{targetPath}' contains no C# project");
+                // Opening a project also opens the projects it references: open each one once.
+                if (IsLoaded(workspace.CurrentSolution, path))
+                {
+                    continue;
+                }
+
+                progress.Stage($"Loading project {Relative(root, path)} ({index}/{toOpen.Count})...");
+                try
+                {
+                    await workspace.OpenProjectAsync(path, loadProgress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    openErrors[path] = OneLine(ex.Message);
+                }
             }
         }
         catch
@@ -90,18 +118,92 @@ public static class SolutionLoader
             throw;
         }
 
-        foreach (var warning in warnings)
+        var solution = workspace.CurrentSolution;
+        List<string> distinct;
+        lock (messages)
         {
-            progress.Detail("msbuild: " + warning);
+            distinct = messages.Distinct(StringComparer.Ordinal).ToList();
         }
 
-        return new LoadedSolution(workspace, solution, targetPath, root, warnings);
+        foreach (var path in toOpen.Where(p => !IsLoaded(solution, p)))
+        {
+            var reasons = distinct.Where(m => Mentions(m, path)).Select(m => Describe(m, root).Message).ToList();
+            if (openErrors.TryGetValue(path, out var error))
+            {
+                reasons.Insert(0, error);
+            }
+
+            skipped.Add(new SkippedProject(path, reasons.Count > 0 ? string.Join("; ", reasons.Distinct(StringComparer.Ordinal)) : "MSBuild produced no project for it", IsFailure: true));
+        }
+
+        foreach (var failed in skipped.Skip(announced))
+        {
+            progress.Warning($"skipped {Relative(root, failed.Path)}: {failed.Reason}");
+        }
+
+        var failedPaths = skipped.Where(s => s.IsFailure).Select(s => s.Path).ToList();
+        var warnings = distinct.Where(m => !failedPaths.Any(p => Mentions(m, p)))
+            .Select(m => Describe(m, root)).Select(d => d.File is null ? d.Message : $"{d.File}: {d.Message}")
+            .Distinct(StringComparer.Ordinal).ToList();
+        // A large solution can raise hundreds: normal verbosity shows the first ones and a count.
+        var shown = progress.Verbosity >= Verbosity.Detailed ? warnings.Count : Math.Min(warnings.Count, MaxWarningsShown);
+        foreach (var warning in warnings.Take(shown))
+        {
+            progress.Warning(warning);
+        }
+
+        if (warnings.Count > shown)
+        {
+            progress.Warning($"{warnings.Count - shown} more MSBuild/NuGet warning(s) while loading (--verbosity detailed lists them all)");
+        }
+
+        if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
+        {
+            workspace.Dispose();
+            var failures = skipped.Where(s => s.IsFailure).ToList();
+            throw new BadInputException(failures.Count == 0
+                ? $"'{targetPath}' contains no C# project"
+                : $"could not load '{targetPath}': no C# project could be loaded:{Environment.NewLine}" +
+                  string.Join(Environment.NewLine, failures.Select(f => $"  {Relative(root, f.Path)}: {f.Reason}")));
+        }
+
+        return new LoadedSolution(workspace, solution, targetPath, root, warnings, skipped);
     }
 
-    /// <summary>A project file that is not even XML gets a precise message (before any restore check).</summary>
-    private static void CheckWellFormed(string targetPath)
+    /// <summary>Runs <c>dotnet restore</c> on the target the user gave (what restoring it before a build would do).</summary>
+    private static async Task RestoreAsync(string targetPath, string root, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        foreach (var project in ProjectsNamedIn(targetPath).Where(File.Exists))
+        progress.Stage($"Restoring {Path.GetFileName(targetPath)}...");
+        var result = await ProcessRunner.RunAsync(ProcessRunner.DotnetExecutable(), new[] { "restore", targetPath }, root, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new BadInputException($"`dotnet restore {targetPath}` failed (exit code {result.ExitCode}):{Environment.NewLine}{Tail(result.StandardOutput + result.StandardError, 30)}");
+        }
+    }
+
+    private static bool IsLoaded(Solution solution, string projectPath) =>
+        solution.Projects.Any(p => string.Equals(p.FilePath, projectPath, StringComparison.Ordinal));
+
+    private static bool Mentions(string message, string projectPath) => message.Contains(projectPath, StringComparison.Ordinal);
+
+    /// <summary>Roslyn wraps every MSBuild message as "Msbuild failed when processing the file ...", warnings too: unwrap it.</summary>
+    private static (string? File, string Message) Describe(string message, string root)
+    {
+        var match = s_msbuildMessage.Match(message);
+        return match.Success
+            ? (Relative(root, match.Groups["file"].Value), OneLine(match.Groups["message"].Value))
+            : (null, OneLine(message));
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static string OneLine(string text) => Regex.Replace(text.Trim(), @"\s*[\r\n]+\s*", " ");
+
+    /// <summary>Project files that are not even XML, with a precise reason (found before any restore check).</summary>
+    private static IReadOnlyList<SkippedProject> NotWellFormed(IEnumerable<string> projectPaths)
+    {
+        var result = new List<SkippedProject>();
+        foreach (var project in projectPaths)
         {
             try
             {
@@ -109,39 +211,11 @@ public static class SolutionLoader
             }
             catch (System.Xml.XmlException ex)
             {
-                throw new BadInputException($"could not load '{project}': the project file is not valid XML: {ex.Message}");
+                result.Add(new SkippedProject(project, "the project file is not valid XML: " + OneLine(ex.Message), IsFailure: true));
             }
         }
-    }
 
-    /// <summary>Throws the "not restored" message when a project has no assets file.</summary>
-    private static void CheckRestored(IEnumerable<string> projectFiles, IReadOnlyList<string> failures, string targetPath)
-    {
-        var unrestored = projectFiles
-            .Where(p => File.Exists(p) && !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json")))
-            .ToList();
-        var assetsMissing = failures.Any(f => f.Contains("NETSDK1004", StringComparison.Ordinal) || f.Contains("project.assets.json", StringComparison.Ordinal));
-        if (unrestored.Count > 0 || assetsMissing)
-        {
-            var names = unrestored.Count > 0 ? string.Join(", ", unrestored.Select(Path.GetFileName)) : Path.GetFileName(targetPath);
-            throw new BadInputException(
-                $"not restored: {names} (no obj/project.assets.json). Run `dotnet restore {targetPath}` first, or pass --restore");
-        }
-    }
-
-    /// <summary>Project files a target names, read without MSBuild (used when loading failed early).</summary>
-    private static IEnumerable<string> ProjectsNamedIn(string targetPath)
-    {
-        if (targetPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-        {
-            return new[] { targetPath };
-        }
-
-        var root = Path.GetDirectoryName(targetPath)!;
-        var text = File.ReadAllText(targetPath);
-        return System.Text.RegularExpressions.Regex.Matches(text, @"[""']([^""']+\.csproj)[""']")
-            .Select(m => Path.GetFullPath(Path.Combine(root, m.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar))))
-            .ToList();
+        return result;
     }
 
     private static string Tail(string text, int lines)
