@@ -22,9 +22,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LZM0002HeavyWorkOnStartupPath = Create(
         RuleIds.HeavyWorkOnStartupPath,
         "Heavy work on the startup path",
-        "'{0}' from heavy package '{1}' is created or called on the startup path ({2}); defer it to first use or to background loading",
+        "'{0}' from heavy package '{1}' is {2} in {3} {4}: its assembly loads if it is not loaded yet, and {5} runs",
         DiagnosticSeverity.Warning,
-        "Entry points, module initializers, host and DI configuration, and hosted-service constructors and StartAsync all run before the application is ready. Heavy work there adds directly to startup time.");
+        "Entry points, module initializers, host and DI configuration, and hosted-service constructors and StartAsync all run before the application is ready: creating a heavy object there, or touching a static member of a heavy type, loads the package's assemblies and runs its code before the app can serve. Defer it to first use or to background loading.");
 
     /// <summary>LZM0003: eager DI singleton instance.</summary>
     public static readonly DiagnosticDescriptor LZM0003EagerSingletonRegistration = Create(
@@ -70,9 +70,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LZM0008HeavyWorkReachableFromStartup = Create(
         RuleIds.HeavyWorkReachableFromStartup,
         "Heavy work reachable from startup",
-        "'{0}' from heavy package '{1}' runs during startup through the call chain {2}",
+        "'{0}' from heavy package '{1}' is {2} through the call chain {4} {3}: its assembly loads if it is not loaded yet, and {5} runs",
         DiagnosticSeverity.Warning,
-        "A method that is not itself a startup method can still run during startup when a startup method calls it. This whole-compilation rule follows direct calls inside the project from every startup method and reports heavy work found along the way.",
+        "A method that is not itself a startup method can still run during startup when a startup method calls it, or when the container builds it for a startup path. This whole-compilation rule follows calls, constructors that dependency injection runs, and lambdas run on the spot, from every startup method, and reports where a heavy object is created or a heavy type is first touched.",
         WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>Every descriptor, in rule id order.</summary>

@@ -35,6 +35,21 @@ internal static class FakeHeavyPackages
 
     public static MetadataReference AzureBlobs => s_azureBlobs.Value;
 
+    /// <summary>LibGit2Sharp (catalog package; not in <see cref="All"/>: the tests that need it add it).</summary>
+    public static MetadataReference LibGit2Sharp => s_libGit2Sharp.Value;
+
+    private static readonly Lazy<MetadataReference> s_libGit2Sharp = new(() => Compile("LibGit2Sharp", """
+        namespace LibGit2Sharp
+        {
+            public sealed class Repository : System.IDisposable
+            {
+                public Repository(string path) { }
+                public string Head => "main";
+                public void Dispose() { }
+            }
+        }
+        """));
+
     /// <summary>"Contoso.Vision": not in the catalog; heavy only by configuration.</summary>
     public static MetadataReference Vendor => s_vendor.Value;
 

@@ -8,18 +8,42 @@ namespace LazyMigrate.Analyzers.Infrastructure;
 /// <summary>A heavy expression: where it is, which heavy type it constructs or calls into, and its package.</summary>
 internal readonly struct HeavyExpression
 {
-    public HeavyExpression(ExpressionSyntax syntax, ITypeSymbol type, HeavyInfo info)
+    public HeavyExpression(ExpressionSyntax syntax, ITypeSymbol type, HeavyInfo info, string? receiverName = null)
     {
         Syntax = syntax;
         Type = type;
         Info = info;
+        ReceiverName = receiverName;
     }
+
+    /// <summary>For a member of an object that a property or call hands out: that property or call.</summary>
+    public string? ReceiverName { get; }
 
     public ExpressionSyntax Syntax { get; }
 
     public ITypeSymbol Type { get; }
 
     public HeavyInfo Info { get; }
+
+    /// <summary>
+    /// How the expression first touches the heavy type, for messages: <c>created</c>, or
+    /// <c>used through static member 'X'</c>.
+    /// </summary>
+    public string HowUsed => Syntax is BaseObjectCreationExpressionSyntax
+        ? "created"
+        : ReceiverName is { } receiver ? "used through '" + MemberName + "' on the object '" + receiver + "' hands out" : "used through static member '" + MemberName + "'";
+
+    /// <summary>What runs besides the assembly load, for messages: <c>its constructor</c>, or <c>'X'</c>.</summary>
+    public string WhatRuns => Syntax is BaseObjectCreationExpressionSyntax
+        ? "its constructor"
+        : ReceiverName is { } receiver ? "'" + receiver + "' (which may build the object) and '" + MemberName + "'" : "'" + MemberName + "'";
+
+    private string MemberName => Syntax switch
+    {
+        InvocationExpressionSyntax invocation => CodeUnits.InvokedName(invocation) ?? Type.Name,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => Type.Name,
+    };
 }
 
 /// <summary>
@@ -30,9 +54,17 @@ internal readonly struct HeavyExpression
 internal static class HeavyExpressions
 {
     public static HeavyExpression? FindOutermost(SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken) =>
-        CodeUnits.IsCodeBoundary(unit) ? null : Visit(unit, unit, model, resolver, cancellationToken);
+        CodeUnits.IsCodeBoundary(unit) ? null : Visit(unit, unit, model, resolver, creationsOnly: false, cancellationToken);
 
-    private static HeavyExpression? Visit(SyntaxNode node, SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outermost expression of a unit that brings a heavy type into play: a construction, or a
+    /// static member (method, property, field, event) of a heavy type. Calls and property reads on an
+    /// object that already exists are not: the object was reported where it was created (or resolved).
+    /// </summary>
+    public static HeavyExpression? FindFirstTouch(SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken) =>
+        CodeUnits.IsCodeBoundary(unit) ? null : Visit(unit, unit, model, resolver, creationsOnly: true, cancellationToken);
+
+    private static HeavyExpression? Visit(SyntaxNode node, SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, bool creationsOnly, CancellationToken cancellationToken)
     {
         if (node != unit && CodeUnits.IsUnitBoundary(node))
         {
@@ -50,13 +82,13 @@ internal static class HeavyExpressions
                     && SingletonRegistration.Analyze(registration, model, resolver, cancellationToken) is { } eager
                     && eager.Instance == argument.Expression:
                 return null;
-            case ExpressionSyntax expression when IsHeavy(expression, model, resolver, cancellationToken) is { } heavy:
+            case ExpressionSyntax expression when (creationsOnly ? IsFirstTouch(expression, model, resolver, cancellationToken) : IsHeavy(expression, model, resolver, cancellationToken)) is { } heavy:
                 return heavy;
         }
 
         foreach (var child in node.ChildNodes())
         {
-            if (Visit(child, unit, model, resolver, cancellationToken) is { } found)
+            if (Visit(child, unit, model, resolver, creationsOnly, cancellationToken) is { } found)
             {
                 return found;
             }
@@ -110,7 +142,88 @@ internal static class HeavyExpressions
         }
     }
 
-    private static HeavyExpression? Make(ExpressionSyntax syntax, ITypeSymbol? type, HeavyTypeResolver resolver)
+    /// <summary>
+    /// A construction of a heavy type, a static member of one, or a member of a heavy object that a
+    /// property or method call hands out (it may build the object right then, like a lazy property);
+    /// not a use of an object held in a local, parameter or field, nor of one just resolved (LZM0004).
+    /// </summary>
+    public static HeavyExpression? IsFirstTouch(ExpressionSyntax expression, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    {
+        switch (expression)
+        {
+            case BaseObjectCreationExpressionSyntax creation:
+                return Make(creation, model.GetTypeInfo(creation, cancellationToken).Type, resolver);
+
+            case InvocationExpressionSyntax invocation:
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { IsExtensionMethod: false } method)
+                {
+                    return null;
+                }
+
+                if (method.IsStatic)
+                {
+                    return method.MethodKind == MethodKind.Ordinary ? Make(invocation, method.ContainingType, resolver) : null;
+                }
+
+                return invocation.Expression is MemberAccessExpressionSyntax called && HandedOutBy(called.Expression, model, resolver, cancellationToken) is { } handedOutBy
+                    ? Make(invocation, method.ContainingType, resolver, handedOutBy)
+                    : null;
+
+            case MemberAccessExpressionSyntax member when member.Parent is not InvocationExpressionSyntax invoked || invoked.Expression != member:
+            {
+                var symbol = model.GetSymbolInfo(member, cancellationToken).Symbol;
+                if (symbol is not (IPropertySymbol or IEventSymbol or IFieldSymbol { IsConst: false }))
+                {
+                    return null;
+                }
+
+                if (symbol.IsStatic)
+                {
+                    return Make(member, symbol.ContainingType, resolver);
+                }
+
+                return HandedOutBy(member.Expression, model, resolver, cancellationToken) is { } holder ? Make(member, symbol.ContainingType, resolver, holder) : null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    // The property or method that hands out the receiver; null for a variable, a resolution, or a
+    // receiver that is itself a first touch (reported as such).
+    private static string? HandedOutBy(ExpressionSyntax receiver, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    {
+        while (receiver is ParenthesizedExpressionSyntax parenthesized)
+        {
+            receiver = parenthesized.Expression;
+        }
+
+        if (receiver is InvocationExpressionSyntax call)
+        {
+            if (ServiceResolution.IsCandidate(call) || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return null;
+            }
+
+            // A source method is followed by LZM0008, which reports the creation inside it.
+            return (method is { IsStatic: true, IsExtensionMethod: false } && resolver.GetHeavy(method.ContainingType) is not null)
+                || method.DeclaringSyntaxReferences.Length > 0
+                ? null
+                : method.Name;
+        }
+
+        if (receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IPropertySymbol property
+            && !(property.IsStatic && resolver.GetHeavy(property.ContainingType) is not null))
+        {
+            return property.Name;
+        }
+
+        return null;
+    }
+
+    private static HeavyExpression? Make(ExpressionSyntax syntax, ITypeSymbol? type, HeavyTypeResolver resolver, string? receiverName = null)
     {
         if (type is null)
         {
@@ -118,7 +231,7 @@ internal static class HeavyExpressions
         }
 
         var info = resolver.GetHeavy(type);
-        return info is null ? null : new HeavyExpression(syntax, type, info);
+        return info is null ? null : new HeavyExpression(syntax, type, info, receiverName);
     }
 
     /// <summary>

@@ -17,7 +17,11 @@ internal static class ServiceResolution
         CodeUnits.InvokedName(invocation) is { } name && s_methods.Contains(name);
 
     /// <summary>The heavy type the invocation resolves, or null.</summary>
-    public static (ITypeSymbol Type, HeavyInfo Info)? HeavyResolved(InvocationExpressionSyntax invocation, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    public static (ITypeSymbol Type, HeavyInfo Info)? HeavyResolved(InvocationExpressionSyntax invocation, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken) =>
+        Resolved(invocation, model, cancellationToken) is { } resolved && resolver.GetHeavy(resolved) is { } info ? (resolved, info) : null;
+
+    /// <summary>The service type a GetService-style invocation resolves (heavy or not), or null.</summary>
+    public static ITypeSymbol? Resolved(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
         {
@@ -51,6 +55,6 @@ internal static class ServiceResolution
             }
         }
 
-        return resolved is not null && resolver.GetHeavy(resolved) is { } info ? (resolved, info) : null;
+        return resolved;
     }
 }

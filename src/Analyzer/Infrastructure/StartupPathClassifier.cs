@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,23 +30,94 @@ internal static class StartupPathClassifier
     private static readonly HashSet<string> s_hostRunMethods = new() { "Run", "RunAsync", "WaitForShutdown", "WaitForShutdownAsync" };
 
     /// <summary>The startup body an executable owner declares, or null when it is not on the startup path.</summary>
-    public static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken)
+    public static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken) =>
+        Classify(owner, model, options, depth: 0, cancellationToken);
+
+    private static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken)
     {
-        var kind = Kind(owner, model, options, cancellationToken, out var displayName, out var cutAtFirstAwait);
+        var shape = new BodyShape();
+        var kind = Kind(owner, model, options, depth, cancellationToken, ref shape);
         if (kind is null)
         {
             return null;
         }
 
         var topLevel = CodeUnits.TopLevel(owner);
-        var cut = FindCut(topLevel, model, options, cutAtFirstAwait, cancellationToken);
-        return new StartupBody(owner, kind.Value, displayName, topLevel, cut);
+        var cut = FindCut(topLevel, model, options, shape.CutAtFirstAwait, cancellationToken);
+        var isJob = kind is StartupKind.EntryPoint or StartupKind.TopLevel or StartupKind.ModuleInitializer
+            && NeverBecomesReady(model.Compilation, options, cancellationToken);
+        return new StartupBody(owner, kind.Value, shape.DisplayName, topLevel, cut, shape.InBackground, isJob);
     }
 
-    private static StartupKind? Kind(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken, out string displayName, out bool cutAtFirstAwait)
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> s_neverReady = new();
+
+    /// <summary>
+    /// True for an executable in which nothing ends startup: no ready call anywhere (MarkReady, a host's
+    /// Run, a UI message loop, a configured ready method), no hosted service, no configured startup
+    /// method. Such a program (a batch job, a one-shot tool) has no "ready" to reach sooner: its entry
+    /// point's work is the job itself. Computed once per compilation.
+    /// </summary>
+    public static bool NeverBecomesReady(Compilation compilation, LazyMigrateOptions options, CancellationToken cancellationToken)
     {
-        displayName = string.Empty;
-        cutAtFirstAwait = false;
+        if (compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication) || !options.StartupMethods.IsEmpty)
+        {
+            return false;
+        }
+
+        return s_neverReady.GetValue(compilation, c => new StrongBox<bool>(!HasReadyPoint(c, options, cancellationToken))).Value;
+    }
+
+    private static bool HasReadyPoint(Compilation compilation, LazyMigrateOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation when CodeUnits.InvokedName(invocation) is { } name
+                        && (name == "MarkReady" || s_hostRunMethods.Contains(name) || !options.ReadyMethods.IsEmpty):
+                        model ??= compilation.GetSemanticModel(tree);
+                        if (IsReadyCall(invocation, model, options, cancellationToken))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case ClassDeclarationSyntax { BaseList: not null } type:
+                        model ??= compilation.GetSemanticModel(tree);
+                        if (model.GetDeclaredSymbol(type, cancellationToken) is { } symbol && Implements(symbol, "IHostedService"))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the ready cut of a body is, for code reached from startup that is not itself a startup
+    /// body (LZM0008): the first ready call; <see cref="BodyCut.None"/> without one.
+    /// </summary>
+    public static BodyCut FindReadyCut(ImmutableArray<SyntaxNode> topLevel, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken) =>
+        FindCut(topLevel, model, options, cutAtFirstAwait: false, cancellationToken);
+
+    private struct BodyShape
+    {
+        public string DisplayName;
+        public bool CutAtFirstAwait;
+        public bool InBackground;
+    }
+
+    private static StartupKind? Kind(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken, ref BodyShape shape)
+    {
+        shape.DisplayName = string.Empty;
+        string displayName;
         switch (owner)
         {
             case CompilationUnitSyntax unit:
@@ -52,7 +125,7 @@ internal static class StartupPathClassifier
                 {
                     if (member is GlobalStatementSyntax)
                     {
-                        displayName = "top-level statements";
+                        shape.DisplayName = "top-level statements";
                         return StartupKind.TopLevel;
                     }
                 }
@@ -60,7 +133,11 @@ internal static class StartupPathClassifier
                 return null;
 
             case MethodDeclarationSyntax method:
-                return MethodKind(method, model, options, cancellationToken, out displayName, out cutAtFirstAwait);
+                var methodKind = MethodKind(method, model, options, cancellationToken, out displayName, out var cutAtFirstAwait, out var inBackground);
+                shape.DisplayName = displayName;
+                shape.CutAtFirstAwait = cutAtFirstAwait;
+                shape.InBackground = inBackground;
+                return methodKind;
 
             case ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(SyntaxKind.StaticKeyword):
                 // Syntax filter: a hosted service has a base list (in this part, unless the type is partial).
@@ -76,7 +153,7 @@ internal static class StartupPathClassifier
                     return null;
                 }
 
-                displayName = SymbolNames.Short(ctor);
+                shape.DisplayName = SymbolNames.Short(ctor);
                 if (options.StartupMethods.Matches(SymbolNames.MethodName(ctor)))
                 {
                     return StartupKind.Configured;
@@ -87,21 +164,22 @@ internal static class StartupPathClassifier
             case AnonymousFunctionExpressionSyntax lambda:
                 if (IsHostConfigurationLambda(lambda, model, cancellationToken, out var methodName))
                 {
-                    displayName = methodName + " lambda";
+                    shape.DisplayName = methodName + " lambda";
                     return StartupKind.HostConfiguration;
                 }
 
-                return null;
+                return CallbackKind(lambda, model, options, depth, cancellationToken, ref shape);
 
             default:
                 return null;
         }
     }
 
-    private static StartupKind? MethodKind(MethodDeclarationSyntax method, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken, out string displayName, out bool cutAtFirstAwait)
+    private static StartupKind? MethodKind(MethodDeclarationSyntax method, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken, out string displayName, out bool cutAtFirstAwait, out bool inBackground)
     {
         displayName = string.Empty;
         cutAtFirstAwait = false;
+        inBackground = false;
         var name = method.Identifier.ValueText;
         var isStatic = method.Modifiers.Any(SyntaxKind.StaticKeyword);
 
@@ -150,11 +228,65 @@ internal static class StartupPathClassifier
             return StartupKind.HostedService;
         }
 
-        if (name == "ExecuteAsync" && !isStatic && DerivesFrom(type, "BackgroundService"))
+        if (name == "ExecuteAsync" && !isStatic && BaseNamed(type, "BackgroundService") is { } backgroundService)
         {
-            // ExecuteAsync runs synchronously inside StartAsync up to its first await.
+            // Before Microsoft.Extensions.Hosting 10, ExecuteAsync runs synchronously inside StartAsync up to
+            // its first await; from 10 on, StartAsync starts it on the thread pool and does not wait for it.
             cutAtFirstAwait = true;
+            inBackground = StartsExecuteAsyncInBackground(backgroundService);
             return StartupKind.HostedService;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A lambda passed, on a startup path before its cut, to a method that runs it before returning
+    /// (docs/rules/LZM0002.md, "Lambdas"): it inherits the caller's kind. Stored callbacks (handlers,
+    /// factories, endpoints, <c>Task.Run</c>) are not startup code.
+    /// </summary>
+    private static StartupKind? CallbackKind(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken, ref BodyShape shape)
+    {
+        if (depth >= 4 || !InvokedNow.IsArgumentOfCall(lambda, out var invocation, out var calledName))
+        {
+            return null;
+        }
+
+        // The caller: the nearest enclosing method, lambda or top-level statements.
+        SyntaxNode? caller = invocation.Parent;
+        while (caller is not null && caller is not AnonymousFunctionExpressionSyntax and not BaseMethodDeclarationSyntax and not CompilationUnitSyntax)
+        {
+            if (caller is LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+
+            caller = caller.Parent;
+        }
+
+        if (caller is null
+            || Classify(caller, model, options, depth + 1, cancellationToken) is not { } outer
+            || !InvokedNow.IsRunBeforeReturn(lambda, invocation, calledName, model, cancellationToken))
+        {
+            return null;
+        }
+
+        // The call itself must run before the caller's cut.
+        foreach (var (unit, beforeCut) in outer.Units())
+        {
+            if (!unit.Span.Contains(invocation.Span) || !CodeUnits.OwnNodes(unit).Contains(invocation))
+            {
+                continue;
+            }
+
+            if (!beforeCut)
+            {
+                return null;
+            }
+
+            shape.DisplayName = calledName + " lambda in " + outer.DisplayName;
+            shape.InBackground = outer.InBackground;
+            return outer.Kind;
         }
 
         return null;
@@ -227,12 +359,19 @@ internal static class StartupPathClassifier
             {
                 return true;
             }
+
+            // A UI framework's message loop (Windows Forms' Application.Run(form), WPF's app.Run()): the window is up.
+            if (name == "Run" && definition.ContainingType is { Name: "Application" } application
+                && SymbolNames.Namespace(application) is "System.Windows.Forms" or "System.Windows")
+            {
+                return true;
+            }
         }
 
         return options.ReadyMethods.Matches(SymbolNames.MethodName(definition));
     }
 
-    private static int FindCut(ImmutableArray<SyntaxNode> topLevel, SemanticModel model, LazyMigrateOptions options, bool cutAtFirstAwait, CancellationToken cancellationToken)
+    private static BodyCut FindCut(ImmutableArray<SyntaxNode> topLevel, SemanticModel model, LazyMigrateOptions options, bool cutAtFirstAwait, CancellationToken cancellationToken)
     {
         for (var i = 0; i < topLevel.Length; i++)
         {
@@ -242,23 +381,25 @@ internal static class StartupPathClassifier
                 {
                     if (cutAtFirstAwait && node is AwaitExpressionSyntax)
                     {
-                        return i;
+                        return new BodyCut(i, node.SpanStart);
                     }
 
                     if (node is InvocationExpressionSyntax invocation && IsReadyCall(invocation, model, options, cancellationToken))
                     {
-                        return i;
+                        // The whole statement that makes the app ready counts as startup (both branches of an if).
+                        return new BodyCut(i, topLevel[i].Span.End);
                     }
                 }
 
-                if (cutAtFirstAwait && unit is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword })
+                if (cutAtFirstAwait && unit is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } awaitForEach)
                 {
-                    return i;
+                    // The collection expression runs first; the body only after an element was awaited.
+                    return new BodyCut(i, awaitForEach.Statement.SpanStart - 1);
                 }
             }
         }
 
-        return int.MaxValue;
+        return BodyCut.None;
     }
 
     private static bool IsBuilder(INamedTypeSymbol type)
@@ -292,30 +433,67 @@ internal static class StartupPathClassifier
         return false;
     }
 
-    private static bool DerivesFrom(INamedTypeSymbol type, string baseName)
+    private static INamedTypeSymbol? BaseNamed(INamedTypeSymbol type, string baseName)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.Name == baseName)
             {
-                return true;
+                return current;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>
+    /// True when the referenced Microsoft.Extensions.Hosting (the assembly that declares BackgroundService)
+    /// is version 10 or later: its StartAsync runs ExecuteAsync on the thread pool and returns without waiting.
+    /// </summary>
+    public static bool StartsExecuteAsyncInBackground(INamedTypeSymbol backgroundService) =>
+        backgroundService.ContainingAssembly is { } assembly
+        && assembly.Name.StartsWith("Microsoft.Extensions.Hosting", System.StringComparison.Ordinal)
+        && assembly.Identity.Version.Major >= 10;
+}
+
+/// <summary>Where a body's startup part ends: the top-level statement and the source position of the cut.</summary>
+internal readonly struct BodyCut
+{
+    public static readonly BodyCut None = new(int.MaxValue, int.MaxValue);
+
+    public BodyCut(int index, int position)
+    {
+        Index = index;
+        Position = position;
+    }
+
+    /// <summary>Index of the top-level statement that holds the cut.</summary>
+    public int Index { get; }
+
+    /// <summary>Source position of the cut: units that start after it run after the cut.</summary>
+    public int Position { get; }
+
+    /// <summary>
+    /// True when <paramref name="unit"/> of top-level statement <paramref name="topLevelIndex"/> runs before
+    /// the cut: an earlier statement, or a unit of the cut's own statement that starts at or before the cut
+    /// (a loop's body that follows an awaited condition runs after it).
+    /// </summary>
+    public bool IsBefore(int topLevelIndex, SyntaxNode unit) =>
+        topLevelIndex < Index || (topLevelIndex == Index && unit.SpanStart <= Position);
 }
 
 /// <summary>An executable body on the startup path, with its top-level statements and ready cut.</summary>
 internal sealed class StartupBody
 {
-    public StartupBody(SyntaxNode owner, StartupKind kind, string displayName, ImmutableArray<SyntaxNode> topLevel, int cutIndex)
+    public StartupBody(SyntaxNode owner, StartupKind kind, string displayName, ImmutableArray<SyntaxNode> topLevel, BodyCut cut, bool inBackground, bool isJob)
     {
+        IsJob = isJob;
         Owner = owner;
         Kind = kind;
         DisplayName = displayName;
         TopLevel = topLevel;
-        CutIndex = cutIndex;
+        Cut = cut;
+        InBackground = inBackground;
     }
 
     public SyntaxNode Owner { get; }
@@ -327,8 +505,20 @@ internal sealed class StartupBody
 
     public ImmutableArray<SyntaxNode> TopLevel { get; }
 
-    /// <summary>Index of the top-level statement that ends startup; later ones are after the ready cut.</summary>
-    public int CutIndex { get; }
+    /// <summary>Where startup ends in this body.</summary>
+    public BodyCut Cut { get; }
+
+    /// <summary>
+    /// True when the body runs on a thread the host does not wait for while the app starts
+    /// (<c>BackgroundService.ExecuteAsync</c> with Microsoft.Extensions.Hosting 10 or later).
+    /// </summary>
+    public bool InBackground { get; }
+
+    /// <summary>
+    /// True for the entry point (or a module initializer) of an executable that never becomes ready
+    /// (<see cref="StartupPathClassifier.NeverBecomesReady"/>): its work is the program's job, not startup.
+    /// </summary>
+    public bool IsJob { get; }
 
     /// <summary>Every unit of the body with whether it runs before the ready cut.</summary>
     public IEnumerable<(SyntaxNode Unit, bool BeforeCut)> Units()
@@ -337,7 +527,7 @@ internal sealed class StartupBody
         {
             foreach (var unit in CodeUnits.UnitsWithin(TopLevel[i]))
             {
-                yield return (unit, i <= CutIndex);
+                yield return (unit, Cut.IsBefore(i, unit));
             }
         }
     }

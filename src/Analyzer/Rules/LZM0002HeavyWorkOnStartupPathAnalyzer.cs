@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using LazyMigrate.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LazyMigrate.Analyzers.Rules;
@@ -21,11 +24,53 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        StartupBodyActions.Register(context, alsoForLazyProxies: false, Analyze);
+        StartupBodyActions.Register(context, alsoForLazyProxies: false, Analyze, AnalyzeInitializers);
     }
+
+    private static void AnalyzeInitializers(SyntaxNodeAnalysisContext context, HeavyTypeResolver resolver)
+    {
+        var values = new List<ExpressionSyntax>();
+        switch (context.Node)
+        {
+            case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Initializer is { } initializer)
+                    {
+                        values.Add(initializer.Value);
+                    }
+                }
+
+                break;
+            case PropertyDeclarationSyntax { Initializer: { } initializer } property when !property.Modifiers.Any(SyntaxKind.StaticKeyword):
+                values.Add(initializer.Value);
+                break;
+        }
+
+        var typeName = context.ContainingSymbol?.ContainingType?.Name ?? string.Empty;
+        foreach (var value in values)
+        {
+            if (HeavyExpressions.FindFirstTouch(value, context.SemanticModel, resolver, context.CancellationToken) is { } heavy)
+            {
+                Report(context, heavy, StartupKind.HostedService, "a field initializer of " + typeName + " (its constructor runs it)", inBackground: false);
+            }
+        }
+    }
+
+    /// <summary>When the work runs, for messages.</summary>
+    internal static string When(bool inBackground) => inBackground
+        ? "on a background thread while the app starts (since Microsoft.Extensions.Hosting 10 the host does not wait for ExecuteAsync)"
+        : "before the app is ready";
 
     private static void Analyze(SyntaxNodeAnalysisContext context, StartupBody body, HeavyTypeResolver resolver)
     {
+        // One finding per heavy object: each creation, and the first static use of each heavy type.
+        if (body.IsJob)
+        {
+            return;
+        }
+
+        var touchedStatically = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var (unit, beforeCut) in body.Units())
         {
             if (!beforeCut)
@@ -33,22 +78,31 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
                 break;
             }
 
-            if (HeavyExpressions.FindOutermost(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } heavy)
+            // One finding per heavy object, where it is created: later calls on it are not reported.
+            if (HeavyExpressions.FindFirstTouch(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } heavy)
             {
                 continue;
             }
 
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
-            properties.Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type));
-            properties.Add(DiagnosticProperties.StartupKind, body.Kind.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LZM0002HeavyWorkOnStartupPath,
-                heavy.Syntax.GetLocation(),
-                properties.ToImmutable(),
-                heavy.Type.Name,
-                heavy.Info.PackageName,
-                body.DisplayName));
+            Report(context, heavy, body.Kind, body.DisplayName, body.InBackground);
         }
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, HeavyExpression heavy, StartupKind kind, string where, bool inBackground)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
+        properties.Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type));
+        properties.Add(DiagnosticProperties.StartupKind, kind.ToString());
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.LZM0002HeavyWorkOnStartupPath,
+            heavy.Syntax.GetLocation(),
+            properties.ToImmutable(),
+            heavy.Type.Name,
+            heavy.Info.PackageName,
+            heavy.HowUsed,
+            where,
+            When(inBackground),
+            heavy.WhatRuns));
     }
 }

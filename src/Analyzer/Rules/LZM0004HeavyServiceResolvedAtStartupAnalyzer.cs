@@ -27,6 +27,11 @@ public sealed class LZM0004HeavyServiceResolvedAtStartupAnalyzer : DiagnosticAna
 
     private static void Analyze(SyntaxNodeAnalysisContext context, StartupBody body, HeavyTypeResolver resolver)
     {
+        if (body.IsJob)
+        {
+            return;
+        }
+
         foreach (var (unit, beforeCut) in body.Units())
         {
             if (!beforeCut)

@@ -12,10 +12,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LazyMigrate.Analyzers.Rules;
 
 /// <summary>
-/// LZM0008 (compilation end): builds a call graph over the compilation's source methods (direct
-/// invocations and object creations, not through lambdas), walks it from every startup method (before
-/// the ready cut), and reports the first heavy expression of each reachable non-startup method, with the
-/// call chain. The walk is breadth-first (shortest chain) and bounded in depth and size.
+/// LZM0008 (compilation end): builds a call graph over the source methods the compilation can see
+/// (direct invocations and object creations; lambdas only where the callee runs them on the spot, see
+/// <see cref="StartupPathClassifier"/>), adds what dependency injection constructs (registrations,
+/// constructor parameters, instance field initializers, factories run on resolve), walks it from every
+/// startup method (before the ready cut), and reports the first heavy creation or static use of each
+/// reachable method, with the call chain. Methods of referenced projects are followed when their source
+/// is available (a whole-solution analysis, such as the CLI's); a finding there is reported at the call
+/// into that project. The walk is breadth-first (shortest chain) and bounded in depth and size.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAnalyzer
@@ -34,6 +38,8 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
         SyntaxKind.AnonymousMethodExpression,
     };
 
+    private static readonly SyntaxKind[] s_initializers = { SyntaxKind.FieldDeclaration, SyntaxKind.PropertyDeclaration };
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LZM0008HeavyWorkReachableFromStartup);
@@ -51,36 +57,63 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                 return;
             }
 
-            var graph = new CallGraph(start.Compilation);
-            start.RegisterSyntaxNodeAction(c => graph.Add(c, environment), s_owners);
+            var graph = new CallGraph(start.Compilation, environment);
+            start.RegisterSyntaxNodeAction(graph.Add, s_owners);
+            start.RegisterSyntaxNodeAction(graph.AddInitializers, s_initializers);
+            start.RegisterSyntaxNodeAction(graph.AddRegistration, SyntaxKind.InvocationExpression);
             start.RegisterCompilationEndAction(graph.Report);
         });
     }
 
+    /// <summary>A call, object creation or service resolution inside a body, with where it is.</summary>
+    private readonly struct Edge
+    {
+        public Edge(IMethodSymbol? method, ITypeSymbol? resolved, Location location)
+        {
+            Method = method;
+            Resolved = resolved;
+            Location = location;
+        }
+
+        /// <summary>The called method (or constructor); null for a resolution.</summary>
+        public IMethodSymbol? Method { get; }
+
+        /// <summary>The service type resolved (GetRequiredService&lt;T&gt;() …); null for a call.</summary>
+        public ITypeSymbol? Resolved { get; }
+
+        public Location Location { get; }
+    }
+
     private sealed class MethodFacts
     {
-        public MethodFacts(bool isStartup, ImmutableArray<IMethodSymbol> callees, HeavyExpression? heavy)
+        public MethodFacts(bool isStartup, ImmutableArray<Edge> edges, HeavyExpression? heavy, bool chainsToThis = false)
         {
             IsStartup = isStartup;
-            Callees = callees;
+            Edges = edges;
             Heavy = heavy;
+            ChainsToThis = chainsToThis;
         }
 
         public bool IsStartup { get; }
 
-        public ImmutableArray<IMethodSymbol> Callees { get; }
+        public ImmutableArray<Edge> Edges { get; }
 
         public HeavyExpression? Heavy { get; }
+
+        /// <summary>A constructor that calls <c>: this(...)</c>: field initializers run in the other one.</summary>
+        public bool ChainsToThis { get; }
     }
 
     private sealed class Root
     {
-        public Root(string name, INamedTypeSymbol? type, Location location, ImmutableArray<IMethodSymbol> callees)
+        public Root(string name, INamedTypeSymbol? type, Location location, ImmutableArray<Edge> edges, bool inBackground, IMethodSymbol? builtByContainer)
         {
             Name = name;
             Type = type;
             Location = location;
-            Callees = callees;
+            Edges = edges;
+            InBackground = inBackground;
+            BuiltByContainer = builtByContainer;
         }
 
         public string Name { get; }
@@ -89,41 +122,79 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
 
         public Location Location { get; }
 
-        public ImmutableArray<IMethodSymbol> Callees { get; }
+        public ImmutableArray<Edge> Edges { get; }
+
+        public bool InBackground { get; }
+
+        /// <summary>A hosted service's constructor: the container builds its parameters and runs its field initializers.</summary>
+        public IMethodSymbol? BuiltByContainer { get; }
+    }
+
+    /// <summary>How the walk reached a method: from which method (or the root), and whether the container builds it.</summary>
+    private readonly struct Visit
+    {
+        public Visit(IMethodSymbol? parent, Root root, bool builtByContainer, Location? entry)
+        {
+            Parent = parent;
+            Root = root;
+            BuiltByContainer = builtByContainer;
+            Entry = entry;
+        }
+
+        public IMethodSymbol? Parent { get; }
+
+        public Root Root { get; }
+
+        public bool BuiltByContainer { get; }
+
+        /// <summary>For a method of a referenced project: the call in this compilation that leads into it.</summary>
+        public Location? Entry { get; }
     }
 
     private sealed class CallGraph
     {
         private readonly Compilation _compilation;
+        private readonly LazyMigrateEnvironment _environment;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _methods = new(MethodKeyComparer.Instance);
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _factoryNames = new(MethodKeyComparer.Instance);
         private readonly ConcurrentBag<Root> _roots = new();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ConcurrentBag<MethodFacts>> _initializers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentBag<(INamedTypeSymbol? Implementation, IMethodSymbol? Factory)>> _registrations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _hostedTypes = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxTree, SemanticModel?> _foreignModels = new();
 
-        public CallGraph(Compilation compilation) => _compilation = compilation;
+        public CallGraph(Compilation compilation, LazyMigrateEnvironment environment)
+        {
+            _compilation = compilation;
+            _environment = environment;
+        }
 
-        public void Add(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+        public void Add(SyntaxNodeAnalysisContext context)
         {
             var node = context.Node;
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var resolver = environment.ResolverFor(node.SyntaxTree);
+            var resolver = _environment.ResolverFor(node.SyntaxTree);
             var startup = StartupPathClassifier.Classify(node, model, resolver.Options, cancellationToken);
             var symbol = node is CompilationUnitSyntax or AnonymousFunctionExpressionSyntax ? null : Declared(node, model, cancellationToken);
 
+            if (startup is { IsJob: true })
+            {
+                // The entry point of a program that never becomes ready: its calls are the job, not startup.
+                return;
+            }
+
             if (startup is not null)
             {
-                var callees = Callees(startup.Units().Where(u => u.BeforeCut).Select(u => u.Unit), model, cancellationToken);
-                if (startup.Kind == StartupKind.HostedService && symbol is { MethodKind: MethodKind.Constructor })
-                {
-                    // The container builds a hosted service's dependencies before calling its constructor.
-                    callees = callees.AddRange(DependencyConstructors(symbol));
-                }
-
+                // Heavy services resolved right here are LZM0004's; the walk follows the others.
+                var edges = Edges(startup.Units().Where(u => u.BeforeCut).Select(u => u.Unit), model, resolver, skipHeavyResolutions: true, cancellationToken);
+                var builtByContainer = startup.Kind == StartupKind.HostedService && symbol is { MethodKind: MethodKind.Constructor } ? symbol : null;
                 var name = symbol is not null ? SymbolNames.Short(symbol) : node is CompilationUnitSyntax ? "Program.Main" : startup.DisplayName;
                 var type = symbol?.ContainingType ?? model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
-                _roots.Add(new Root(name, type, node.GetLocation(), callees));
+                _roots.Add(new Root(name, type, node.GetLocation(), edges, startup.InBackground, builtByContainer));
                 if (symbol is not null)
                 {
-                    _methods[symbol] = new MethodFacts(isStartup: true, callees, heavy: null);
+                    _methods[symbol] = new MethodFacts(isStartup: true, edges, heavy: null);
                 }
 
                 return;
@@ -134,61 +205,172 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                 return;
             }
 
-            var units = CodeUnits.TopLevel(node).SelectMany(CodeUnits.UnitsWithin).ToList();
-            HeavyExpression? heavy = null;
-            foreach (var unit in units)
+            _methods[symbol] = Facts(node, model, resolver, cancellationToken);
+        }
+
+        /// <summary>Instance field and property initializers: they run in every constructor that does not chain to <c>this(...)</c>.</summary>
+        public void AddInitializers(SyntaxNodeAnalysisContext context)
+        {
+            var values = new List<SyntaxNode>();
+            switch (context.Node)
             {
-                if (HeavyExpressions.FindOutermost(unit, model, resolver, cancellationToken) is { } found)
-                {
-                    heavy = found;
+                case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer is { } initializer)
+                        {
+                            values.Add(initializer.Value);
+                        }
+                    }
+
                     break;
-                }
+                case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property when !property.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    values.Add(propertyInitializer.Value);
+                    break;
             }
 
-            _methods[symbol] = new MethodFacts(isStartup: false, Callees(units, model, cancellationToken), heavy);
+            if (values.Count == 0 || context.ContainingSymbol?.ContainingType is not { TypeKind: TypeKind.Class } type)
+            {
+                return;
+            }
+
+            var model = context.SemanticModel;
+            var resolver = _environment.ResolverFor(context.Node.SyntaxTree);
+            HeavyExpression? heavy = null;
+            foreach (var value in values)
+            {
+                heavy ??= HeavyExpressions.FindFirstTouch(value, model, resolver, context.CancellationToken);
+            }
+
+            var isHosted = StartupPathClassifier.Implements(type, "IHostedService");
+            if (isHosted)
+            {
+                _hostedTypes.TryAdd(type.OriginalDefinition, 0);
+            }
+
+            // A hosted service's initializers are on the startup path themselves: LZM0002 reports their heavy work.
+            var facts = new MethodFacts(isStartup: isHosted, Edges(values, model, resolver, skipHeavyResolutions: false, context.CancellationToken), isHosted ? null : heavy);
+            _initializers.GetOrAdd(type.OriginalDefinition, _ => new ConcurrentBag<MethodFacts>()).Add(facts);
+        }
+
+        /// <summary>Service registrations: what the container builds when a service is resolved.</summary>
+        public void AddRegistration(SyntaxNodeAnalysisContext context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (!ServiceRegistration.IsCandidate(invocation)
+                || ServiceRegistration.Analyze(invocation, context.SemanticModel, context.CancellationToken) is not { } registration)
+            {
+                return;
+            }
+
+            var key = registration.ServiceType.OriginalDefinition;
+            if (registration.IsHostedService && registration.Implementation is { } hosted)
+            {
+                _hostedTypes.TryAdd(hosted.OriginalDefinition, 0);
+                return;
+            }
+
+            IMethodSymbol? factory = null;
+            if (registration.Factory is AnonymousFunctionExpressionSyntax lambda
+                && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol lambdaSymbol)
+            {
+                // The factory runs on first resolve: it is a node of the graph like a method.
+                factory = lambdaSymbol;
+                _factoryNames[lambdaSymbol] = "factory of " + registration.ServiceType.Name;
+                _methods[lambdaSymbol] = Facts(lambda, context.SemanticModel, _environment.ResolverFor(lambda.SyntaxTree), context.CancellationToken);
+            }
+            else if (registration.Factory is ExpressionSyntax group
+                && context.SemanticModel.GetSymbolInfo(group, context.CancellationToken).Symbol is IMethodSymbol method)
+            {
+                factory = method.OriginalDefinition;
+            }
+
+            if (factory is not null || registration.Implementation is not null)
+            {
+                _registrations.GetOrAdd(key, _ => new ConcurrentBag<(INamedTypeSymbol?, IMethodSymbol?)>()).Add((registration.Implementation, factory));
+            }
         }
 
         public void Report(CompilationAnalysisContext context)
         {
             // Deterministic order: roots by source position, so the chain reported is stable.
             var roots = _roots.OrderBy(r => r.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(r => r.Location.SourceSpan.Start).ToList();
-            var parents = new Dictionary<IMethodSymbol, (IMethodSymbol? Parent, Root Root)>(MethodKeyComparer.Instance);
+            roots.AddRange(HostedServicesWithoutConstructor());
+            var visits = new Dictionary<IMethodSymbol, Visit>(MethodKeyComparer.Instance);
             var queue = new Queue<(IMethodSymbol Method, int Depth)>();
+            var reported = new HashSet<Location>();
+
+            void Enqueue(IMethodSymbol method, Visit visit, int depth)
+            {
+                if (!visits.ContainsKey(method))
+                {
+                    visits[method] = visit;
+                    queue.Enqueue((method, depth));
+                }
+            }
+
+            void Follow(Edge edge, IMethodSymbol? from, Root root, Location? entry, int depth)
+            {
+                // Leaving this compilation: later findings are reported at this call.
+                var nextEntry = entry ?? (IsForeign(edge.Method) ? edge.Location : null);
+                if (edge.Method is { } method)
+                {
+                    Enqueue(method, new Visit(from, root, builtByContainer: false, nextEntry), depth);
+                    return;
+                }
+
+                foreach (var (built, byContainer) in Built(edge.Resolved!))
+                {
+                    Enqueue(built, new Visit(from, root, byContainer, entry), depth);
+                }
+            }
+
             foreach (var root in roots)
             {
-                foreach (var callee in root.Callees)
+                foreach (var edge in root.Edges)
                 {
-                    if (!parents.ContainsKey(callee))
+                    Follow(edge, null, root, null, 1);
+                }
+
+                if (root.BuiltByContainer is { } constructor)
+                {
+                    foreach (var edge in ContainerEdges(constructor, initializersToo: true))
                     {
-                        parents[callee] = (null, root);
-                        queue.Enqueue((callee, 1));
+                        Follow(edge, null, root, null, 1);
                     }
                 }
             }
 
-            while (queue.Count > 0 && parents.Count < MaxVisited)
+            while (queue.Count > 0 && visits.Count < MaxVisited)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var (method, depth) = queue.Dequeue();
-                if (!_methods.TryGetValue(method, out var facts) || facts.IsStartup)
+                var visit = visits[method];
+                var facts = FactsOf(method, context.CancellationToken);
+                if (facts is { IsStartup: true })
                 {
                     continue;
                 }
 
-                if (facts.Heavy is { } heavy)
+                var isConstructor = method.MethodKind == MethodKind.Constructor;
+                var work = new List<MethodFacts>();
+                if (facts is not null)
                 {
-                    var chain = Chain(method, parents);
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(DiagnosticProperties.PackageName, heavy.Info.PackageName)
-                        .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type))
-                        .Add(DiagnosticProperties.CallChain, chain);
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.LZM0008HeavyWorkReachableFromStartup,
-                        heavy.Syntax.GetLocation(),
-                        properties,
-                        heavy.Type.Name,
-                        heavy.Info.PackageName,
-                        chain));
+                    work.Add(facts);
+                }
+
+                if (isConstructor && facts is not { ChainsToThis: true } && _initializers.TryGetValue(method.ContainingType.OriginalDefinition, out var initializers))
+                {
+                    work.AddRange(initializers);
+                }
+
+                foreach (var part in work)
+                {
+                    if (part.Heavy is { } heavy)
+                    {
+                        ReportHeavy(context, method, heavy, visit, visits, reported);
+                        break;
+                    }
                 }
 
                 if (depth >= MaxDepth)
@@ -196,70 +378,254 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                     continue;
                 }
 
-                foreach (var callee in facts.Callees)
+                foreach (var part in work)
                 {
-                    if (!parents.ContainsKey(callee))
+                    foreach (var edge in part.Edges)
                     {
-                        parents[callee] = (method, parents[method].Root);
-                        queue.Enqueue((callee, depth + 1));
+                        Follow(edge, method, visit.Root, visit.Entry, depth + 1);
+                    }
+                }
+
+                if (isConstructor && visit.BuiltByContainer)
+                {
+                    foreach (var edge in ContainerEdges(method, initializersToo: false))
+                    {
+                        Follow(edge, method, visit.Root, visit.Entry, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private void ReportHeavy(CompilationAnalysisContext context, IMethodSymbol method, HeavyExpression heavy, Visit visit, Dictionary<IMethodSymbol, Visit> visits, HashSet<Location> reported)
+        {
+            var location = visit.Entry ?? heavy.Syntax.GetLocation();
+            if (!reported.Add(location))
+            {
+                return;
+            }
+
+            var chain = Chain(method, visits);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.PackageName, heavy.Info.PackageName)
+                .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type))
+                .Add(DiagnosticProperties.CallChain, chain);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LZM0008HeavyWorkReachableFromStartup,
+                location,
+                properties,
+                heavy.Type.Name,
+                heavy.Info.PackageName,
+                heavy.HowUsed,
+                LZM0002HeavyWorkOnStartupPathAnalyzer.When(visit.Root.InBackground),
+                chain,
+                heavy.WhatRuns));
+        }
+
+        /// <summary>Hosted services with no constructor in source: the container still runs their field initializers.</summary>
+        private IEnumerable<Root> HostedServicesWithoutConstructor()
+        {
+            foreach (var type in _hostedTypes.Keys.OrderBy(t => t.ToDisplayString(), System.StringComparer.Ordinal))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly)
+                    || type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared))
+                {
+                    continue;
+                }
+
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    var location = type.Locations.FirstOrDefault() ?? Location.None;
+                    yield return new Root(SymbolNames.Short(constructor), type, location, ImmutableArray<Edge>.Empty, inBackground: false, constructor);
+                }
+            }
+        }
+
+        /// <summary>
+        /// What the container does to call <paramref name="constructor"/>: build each parameter's service
+        /// (and, for a root, run the class's field initializers, which a visit of the constructor does itself).
+        /// </summary>
+        private IEnumerable<Edge> ContainerEdges(IMethodSymbol constructor, bool initializersToo)
+        {
+            var location = constructor.Locations.FirstOrDefault() ?? Location.None;
+            foreach (var parameter in constructor.Parameters)
+            {
+                var type = parameter.Type;
+                if (type is INamedTypeSymbol { IsGenericType: true, Name: "IEnumerable" } sequence && SymbolNames.Namespace(sequence) == "System.Collections.Generic")
+                {
+                    type = sequence.TypeArguments[0];
+                }
+
+                yield return new Edge(null, type, location);
+            }
+
+            if (initializersToo && _initializers.TryGetValue(constructor.ContainingType.OriginalDefinition, out var initializers))
+            {
+                foreach (var part in initializers)
+                {
+                    foreach (var edge in part.Edges)
+                    {
+                        yield return edge;
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Source constructors of the classes <paramref name="constructor"/> takes as parameters, and of
-        /// their own parameters (bounded): what dependency injection constructs to call it.
+        /// What the container runs to build a service: the registered factories and the constructors of
+        /// registered implementations; without a registration in this compilation, a concrete class of the
+        /// compilation is taken to be registered as itself.
         /// </summary>
-        private IEnumerable<IMethodSymbol> DependencyConstructors(IMethodSymbol constructor)
+        private IEnumerable<(IMethodSymbol Method, bool ByContainer)> Built(ITypeSymbol service)
         {
-            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-            var queue = new Queue<(IMethodSymbol Method, int Depth)>();
-            queue.Enqueue((constructor, 0));
-            while (queue.Count > 0)
+            var found = false;
+            if (_registrations.TryGetValue(service.OriginalDefinition, out var registrations))
             {
-                var (method, depth) = queue.Dequeue();
-                if (depth >= 4)
+                foreach (var (implementation, factory) in registrations)
                 {
-                    continue;
-                }
-
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type
-                        && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly)
-                        && seen.Add(type.OriginalDefinition))
+                    found = true;
+                    if (factory is not null)
                     {
-                        foreach (var dependency in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared))
+                        yield return (factory, false);
+                    }
+                    else if (implementation is not null)
+                    {
+                        foreach (var constructor in Constructors(implementation))
                         {
-                            yield return dependency.OriginalDefinition;
-                            queue.Enqueue((dependency, depth + 1));
+                            yield return (constructor, true);
                         }
                     }
                 }
             }
+
+            if (!found && service is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } concrete)
+            {
+                foreach (var constructor in Constructors(concrete))
+                {
+                    yield return (constructor, true);
+                }
+            }
         }
 
-        private static string Chain(IMethodSymbol method, Dictionary<IMethodSymbol, (IMethodSymbol? Parent, Root Root)> parents)
+        private IEnumerable<IMethodSymbol> Constructors(INamedTypeSymbol type)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly))
+            {
+                yield break;
+            }
+
+            foreach (var constructor in type.OriginalDefinition.InstanceConstructors)
+            {
+                if (constructor.DeclaredAccessibility == Accessibility.Public)
+                {
+                    yield return constructor;
+                }
+            }
+        }
+
+        private bool IsForeign(IMethodSymbol? method) =>
+            method is not null && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+
+        /// <summary>The facts of a method: collected by the syntax actions, or (for a referenced project's source) read now.</summary>
+        private MethodFacts? FactsOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_methods.TryGetValue(method, out var facts))
+            {
+                return facts;
+            }
+
+            if (!IsForeign(method) || method.DeclaringSyntaxReferences.Length == 0)
+            {
+                return null;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (ForeignModel(syntax.SyntaxTree) is not { } model)
+            {
+                return null;
+            }
+
+            facts = Facts(syntax, model, _environment.ResolverFor(null), cancellationToken);
+            _methods[method] = facts;
+            return facts;
+        }
+
+        /// <summary>The semantic model of a referenced project's tree, when the reference is that project's compilation.</summary>
+        private SemanticModel? ForeignModel(SyntaxTree tree)
+        {
+            if (_foreignModels.TryGetValue(tree, out var model))
+            {
+                return model;
+            }
+
+            foreach (var reference in _compilation.References)
+            {
+                if (reference is CompilationReference { Compilation: { } referenced } && referenced.ContainsSyntaxTree(tree))
+                {
+                    model = referenced.GetSemanticModel(tree);
+                    break;
+                }
+            }
+
+            _foreignModels[tree] = model;
+            return model;
+        }
+
+        /// <summary>A method's (or factory lambda's) first heavy touch and edges, up to a ready call in it.</summary>
+        private MethodFacts Facts(SyntaxNode node, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+        {
+            var topLevel = CodeUnits.TopLevel(node);
+            var cut = StartupPathClassifier.FindReadyCut(topLevel, model, resolver.Options, cancellationToken);
+            var units = new List<SyntaxNode>();
+            for (var i = 0; i < topLevel.Length; i++)
+            {
+                foreach (var unit in CodeUnits.UnitsWithin(topLevel[i]))
+                {
+                    if (cut.IsBefore(i, unit))
+                    {
+                        units.Add(unit);
+                    }
+                }
+            }
+
+            HeavyExpression? heavy = null;
+            foreach (var unit in units)
+            {
+                if (HeavyExpressions.FindFirstTouch(unit, model, resolver, cancellationToken) is { } found)
+                {
+                    heavy = found;
+                    break;
+                }
+            }
+
+            var chainsToThis = node is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.IsKind(SyntaxKind.ThisConstructorInitializer);
+            return new MethodFacts(isStartup: false, Edges(units, model, resolver, skipHeavyResolutions: false, cancellationToken), heavy, chainsToThis);
+        }
+
+        private static string Chain(IMethodSymbol method, Dictionary<IMethodSymbol, Visit> visits, ConcurrentDictionary<IMethodSymbol, string> factoryNames)
         {
             var path = new List<IMethodSymbol>();
-            for (IMethodSymbol? current = method; current is not null && path.Count <= MaxDepth; current = parents[current].Parent)
+            for (IMethodSymbol? current = method; current is not null && path.Count <= MaxDepth; current = visits[current].Parent)
             {
                 path.Add(current);
             }
 
             path.Reverse();
-            var parts = new List<string> { parents[method].Root.Name };
-            INamedTypeSymbol? previousType = parents[method].Root.Type;
+            var root = visits[method].Root;
+            var parts = new List<string> { root.Name };
+            INamedTypeSymbol? previousType = root.Type;
             foreach (var step in path)
             {
                 var sameType = previousType is not null && SymbolEqualityComparer.Default.Equals(previousType, step.ContainingType);
-                parts.Add(sameType || step.MethodKind == MethodKind.LocalFunction ? step.Name : SymbolNames.Short(step));
+                parts.Add(factoryNames.TryGetValue(step, out var factoryName)
+                    ? factoryName
+                    : sameType && step.MethodKind != MethodKind.Constructor || step.MethodKind == MethodKind.LocalFunction ? step.Name : SymbolNames.Short(step));
                 previousType = step.ContainingType;
             }
 
             return string.Join(" → ", parts);
         }
+
+        private string Chain(IMethodSymbol method, Dictionary<IMethodSymbol, Visit> visits) => Chain(method, visits, _factoryNames);
 
         private static IMethodSymbol? Declared(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -267,20 +633,44 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
             return symbol?.PartialDefinitionPart ?? symbol;
         }
 
-        private ImmutableArray<IMethodSymbol> Callees(IEnumerable<SyntaxNode> units, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// The calls, constructions and service resolutions of some units. Calls into source the analysis
+        /// can see (this compilation, or a referenced project's compilation) are kept; a constructor the
+        /// compiler declares is kept too, for the field initializers it runs.
+        /// </summary>
+        private ImmutableArray<Edge> Edges(IEnumerable<SyntaxNode> units, SemanticModel model, HeavyTypeResolver resolver, bool skipHeavyResolutions, CancellationToken cancellationToken)
         {
-            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var builder = ImmutableArray.CreateBuilder<Edge>();
             foreach (var unit in units)
             {
                 foreach (var node in CodeUnits.OwnNodes(unit))
                 {
-                    if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
-                        && model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called)
+                    if (node is not InvocationExpressionSyntax and not BaseObjectCreationExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+                    if (node is InvocationExpressionSyntax invocation
+                        && ServiceResolution.IsCandidate(invocation)
+                        && ServiceResolution.Resolved(invocation, model, cancellationToken) is { } resolved)
+                    {
+                        if (!(skipHeavyResolutions && resolver.GetHeavy(resolved) is not null))
+                        {
+                            builder.Add(new Edge(null, resolved, node.GetLocation()));
+                        }
+
+                        continue;
+                    }
+
+                    if (model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol called)
                     {
                         var definition = (called.ReducedFrom ?? called).OriginalDefinition;
-                        if (SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _compilation.Assembly) && !definition.IsImplicitlyDeclared)
+                        var inThisCompilation = SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _compilation.Assembly);
+                        if (inThisCompilation
+                            ? !definition.IsImplicitlyDeclared || definition.MethodKind == MethodKind.Constructor
+                            : definition.DeclaringSyntaxReferences.Length > 0)
                         {
-                            builder.Add(definition);
+                            builder.Add(new Edge(definition, null, node.GetLocation()));
                         }
                     }
                 }
@@ -300,7 +690,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
 
         public bool Equals(IMethodSymbol? x, IMethodSymbol? y)
         {
-            if (x is { MethodKind: MethodKind.LocalFunction } && y is { MethodKind: MethodKind.LocalFunction })
+            if (x is { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } && y is { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
             {
                 return x.Locations.Length > 0 && y.Locations.Length > 0 && x.Locations[0] == y.Locations[0];
             }
@@ -309,7 +699,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
         }
 
         public int GetHashCode(IMethodSymbol obj) =>
-            obj.MethodKind == MethodKind.LocalFunction && obj.Locations.Length > 0
+            obj.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction && obj.Locations.Length > 0
                 ? obj.Locations[0].GetHashCode()
                 : SymbolEqualityComparer.Default.GetHashCode(obj);
     }

@@ -22,7 +22,8 @@ internal static class StartupBodyActions
     public static void Register(
         AnalysisContext context,
         bool alsoForLazyProxies,
-        Action<SyntaxNodeAnalysisContext, StartupBody, HeavyTypeResolver> analyze)
+        Action<SyntaxNodeAnalysisContext, StartupBody, HeavyTypeResolver> analyze,
+        Action<SyntaxNodeAnalysisContext, HeavyTypeResolver>? analyzeHostedServiceInitializers = null)
     {
         context.RegisterCompilationStartAction(start =>
         {
@@ -43,6 +44,21 @@ internal static class StartupBodyActions
                     }
                 },
                 s_owners);
+
+            if (analyzeHostedServiceInitializers is not null)
+            {
+                // A hosted service's instance field and property initializers run in its constructor, which the host calls as it starts.
+                start.RegisterSyntaxNodeAction(
+                    c =>
+                    {
+                        if (c.ContainingSymbol?.ContainingType is { TypeKind: TypeKind.Class } type && StartupPathClassifier.Implements(type, "IHostedService"))
+                        {
+                            analyzeHostedServiceInitializers(c, environment.ResolverFor(c.Node.SyntaxTree));
+                        }
+                    },
+                    SyntaxKind.FieldDeclaration,
+                    SyntaxKind.PropertyDeclaration);
+            }
         });
     }
 }

@@ -23,6 +23,7 @@ internal sealed class AnalyzerTestBuilder
     private readonly StringBuilder _globalConfig = new();
     private readonly List<DiagnosticResult> _expected = new();
     private readonly List<MetadataReference> _references = new(AnalyzerTestReferences.All);
+    private readonly List<(string Name, string Source)> _projects = new();
     private OutputKind _outputKind = OutputKind.DynamicallyLinkedLibrary;
 
     public static AnalyzerTestBuilder Create() => new();
@@ -33,6 +34,16 @@ internal sealed class AnalyzerTestBuilder
     public AnalyzerTestBuilder WithSource(string path, string source)
     {
         _sources.Add((path, source));
+        return this;
+    }
+
+    /// <summary>
+    /// Another project of the solution, referenced by the tested one as a project (the analysis then
+    /// sees its source, as a whole-solution analysis does).
+    /// </summary>
+    public AnalyzerTestBuilder WithReferencedProject(string name, string source)
+    {
+        _projects.Add((name, source));
         return this;
     }
 
@@ -93,6 +104,16 @@ internal sealed class AnalyzerTestBuilder
         if (_globalConfig.Length > 0)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + _globalConfig));
+        }
+
+        foreach (var (name, source) in _projects)
+        {
+            var project = new ProjectState(name, LanguageNames.CSharp, $"/{name}/Test", "cs");
+            project.Sources.Add(($"/{name}/Test0.cs", source));
+            project.AdditionalReferences.AddRange(FrameworkReferences.All);
+            project.AdditionalReferences.AddRange(_references);
+            test.TestState.AdditionalProjects.Add(name, project);
+            test.TestState.AdditionalProjectReferences.Add(name);
         }
 
         test.ExpectedDiagnostics.AddRange(_expected);

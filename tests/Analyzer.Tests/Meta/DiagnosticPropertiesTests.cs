@@ -58,7 +58,7 @@ public sealed class DiagnosticPropertiesTests
     public async Task LZM0002_top_level_and_hosted_service_kinds()
     {
         var topLevel = await DiagnosticsRunner.AnalyzeAsync(
-            "ImageMagick.MagickNET.Initialize();", OutputKind.ConsoleApplication);
+            "ImageMagick.MagickNET.Initialize(); LazyMigrate.LazyLoading.MarkReady();", OutputKind.ConsoleApplication);
         Assert.Equal("TopLevel", Assert.Single(topLevel, d => d.Id == "LZM0002").Properties["StartupKind"]);
 
         var hosted = await DiagnosticsRunner.AnalyzeAsync("""

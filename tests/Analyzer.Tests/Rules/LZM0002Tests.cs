@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace LazyMigrate.Analyzers.Tests.Rules;
 
@@ -16,8 +17,8 @@ public sealed class LZM0002Tests
                 static void Main(string[] args)
                 {
                     var session = {|LZM0002:new InferenceSession("model.onnx")|};
-                    Console.WriteLine({|LZM0002:new InferenceSession("b").Run(new float[0])|});
-                    var total = {|LZM0002:new MagickImage().Width|} + new MagickImage().Width;
+                    Console.WriteLine({|LZM0002:new InferenceSession("b")|}.Run(new float[0]));
+                    var total = {|LZM0002:new MagickImage()|}.Width + new MagickImage().Width;
                     if (args.Length > 0)
                     {
                         {|LZM0002:MagickNET.Initialize()|};
@@ -33,8 +34,9 @@ public sealed class LZM0002Tests
             using Session = Microsoft.ML.OnnxRuntime.InferenceSession;
             Session session = {|LZM0002:new("model.onnx")|};
             var connection = {|LZM0002:new SqliteConnection("Data Source=app.db")|};
-            {|LZM0002:connection.Open()|};
+            connection.Open();
             System.Console.WriteLine("ready");
+            LazyMigrate.LazyLoading.MarkReady();
             """).ValidateAsync();
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class LZM0002Tests
                         {
                             {|LZM0002:MagickNET.Initialize()|};
                         })
-                        .ConfigureAppConfiguration(config => {|LZM0002:new MagickImage().Resize(1, 1)|})
+                        .ConfigureAppConfiguration(config => {|LZM0002:new MagickImage()|}.Resize(1, 1))
                         .ConfigureWebHostDefaults(web => web.ConfigureServices(services => {|LZM0002:MagickNET.Initialize()|}));
             }
             """).ValidateAsync();
@@ -95,7 +97,7 @@ public sealed class LZM0002Tests
             using Microsoft.Extensions.Hosting;
             using Microsoft.ML.OnnxRuntime;
             var builder = WebApplication.CreateBuilder(args);
-            builder.Host.ConfigureServices(services => {|LZM0002:InferenceSession.Create("m").Run(new float[0])|});
+            builder.Host.ConfigureServices(services => {|LZM0002:InferenceSession.Create("m")|}.Run(new float[0]));
             builder.WebHost.ConfigureServices(services => {|LZM0002:ImageMagick.MagickNET.Initialize()|});
             var app = builder.Build();
             app.MapGet("/", () => new InferenceSession("per request").ModelPath);
@@ -175,6 +177,53 @@ public sealed class LZM0002Tests
                     void Local() => InferenceSession.Create("local");
                     var client = new System.Net.Http.HttpClient();
                 }
+            }
+            """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_instance_field_initializers_of_a_background_service() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.ML;
+            sealed class ForecastWorker : BackgroundService
+            {
+                private readonly MLContext _ml = {|#0:new(seed: 7)|};
+                private static readonly int s_light = 3;
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+            }
+            sealed class NotHosted { private readonly MLContext _ml = new(seed: 7); }
+            """)
+            .Expect(new DiagnosticResult(Descriptors.LZM0002HeavyWorkOnStartupPath).WithLocation(0)
+                .WithArguments("MLContext", "Microsoft.ML", "created", "a field initializer of ForecastWorker (its constructor runs it)", "before the app is ready", "its constructor"))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Reports_lambdas_run_on_the_spot_by_a_helper_but_not_stored_callbacks() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using ImageMagick;
+            using Microsoft.ML.OnnxRuntime;
+            static class Program
+            {
+                static Action? s_onExit;
+
+                static async Task Main()
+                {
+                    await Run(async () => { {|LZM0002:MagickNET.Initialize()|}; await Task.Yield(); });
+                    await Task.WhenAll(new[] { "a", "b" }.Select(async name => { await Task.Yield(); return {|LZM0002:new InferenceSession(name)|}; }));
+                    OnExit(() => new InferenceSession("stored: runs at exit, if ever"));
+                    _ = Task.Run(() => new InferenceSession("fire and forget, on a thread-pool thread"));
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => new MagickImage();
+                    LazyMigrate.LazyLoading.MarkReady();
+                }
+
+                static async Task Run(Func<Task> body) { await body(); }
+
+                static void OnExit(Action action) => s_onExit = action;
             }
             """).ValidateAsync();
 }

@@ -35,7 +35,7 @@ public class LZM0002BackgroundServiceTests
                 {
                     using (var session = {|LZM0002:new InferenceSession("model.onnx")|})
                     {
-                        Outputs = {|LZM0002:session.Run("x")|}.Length; // first inference
+                        Outputs = session.Run("x").Length; // first inference
                     }
 
                     await Task.Delay(60000, stoppingToken);

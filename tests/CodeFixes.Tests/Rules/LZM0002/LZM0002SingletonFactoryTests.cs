@@ -24,6 +24,7 @@ public class LZM0002SingletonFactoryTests
         services.AddSingleton(upload);
 
         Console.WriteLine("ready");
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         internal sealed record UploadFormats(bool Jxl);
         """;
@@ -41,6 +42,7 @@ public class LZM0002SingletonFactoryTests
         services.AddSingleton(sp => CreateUpload());
 
         Console.WriteLine("ready");
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         internal sealed record UploadFormats(bool Jxl);
 
@@ -81,6 +83,7 @@ public class LZM0002SingletonFactoryTests
         var info = new Info(label.Length);
         services.TryAddSingleton(info);
         Console.WriteLine("ready");
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         internal sealed record Info(int Length);
         """,
@@ -95,6 +98,7 @@ public class LZM0002SingletonFactoryTests
         services.AddSingleton(sp => CreateVersion());
         services.TryAddSingleton(sp => CreateInfo());
         Console.WriteLine("ready");
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         internal sealed record Info(int Length);
 
@@ -128,6 +132,7 @@ public class LZM0002SingletonFactoryTests
         var version = {|LZM0002:MagickNET.Version|};
         services.AddSingleton(version);
         Console.WriteLine(version);
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
         """,
         """
         using System;
@@ -138,6 +143,7 @@ public class LZM0002SingletonFactoryTests
         var services = new ServiceCollection();
         services.AddSingleton(Version);
         Console.WriteLine(Version);
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         partial class Program
         {
@@ -165,6 +171,7 @@ public class LZM0002SingletonFactoryTests
         var options = {|LZM0002:new SessionOptions()|};
         Action register = () => services.AddSingleton({|LZM0003:options|});
         register();
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
         """,
         """
         using System;
@@ -176,6 +183,7 @@ public class LZM0002SingletonFactoryTests
         services.AddSingleton(Session);
         Action register = () => services.AddSingleton(Options);
         register();
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         partial class Program
         {

@@ -17,7 +17,8 @@ public class LZM0002Tests
         // the model
         var session = {|LZM0002:new InferenceSession("model.onnx")|};
         Console.WriteLine("ready");
-        Console.WriteLine({|LZM0002:session.Run("x")|});
+        Console.WriteLine(session.Run("x"));
+        LazyMigrate.LazyLoading.MarkReady();
         """,
         """
         using System;
@@ -28,6 +29,7 @@ public class LZM0002Tests
         Console.WriteLine("start");
         Console.WriteLine("ready");
         Console.WriteLine({|LZM0002:Session.Run("x")|});
+        LazyMigrate.LazyLoading.MarkReady();
 
         partial class Program
         {
@@ -54,6 +56,7 @@ public class LZM0002Tests
         var logo = {|LZM0002:new MagickImage("logo.png")|}; // the logo
         Console.WriteLine("ready");
         Handle(() => options.LogVerbosityLevel + logo.Width);
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         partial class Program
         {
@@ -68,6 +71,7 @@ public class LZM0002Tests
 
         Console.WriteLine("ready");
         Handle(() => Options.LogVerbosityLevel + Logo.Width);
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
 
         partial class Program
         {
@@ -109,6 +113,7 @@ public class LZM0002Tests
                     var fromArgs = {|LZM0002:new MagickImage(args[0])|};
                     var logged = {|LZM0002:new MagickImage(Log("side effect"))|};
                     Run(() => version + fromArgs.Width + logged.Width);
+                    Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
                 }
 
                 static string Log(string text) => text;
@@ -132,7 +137,8 @@ public class LZM0002Tests
                     {|LZM0002:MagickNET.Initialize()|};
                     s_fromArgs = new Lazy<object>(() => CreateFromArgs(args));
                     var logged = {|LZM0002:new MagickImage(Log("side effect"))|};
-                    Run(() => Version + FromArgs.Width + logged.Width);
+                    Run(() => Version + {|LZM0002:FromArgs.Width|} + logged.Width);
+                    Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
                 }
 
                 static string Log(string text) => text;
@@ -169,6 +175,8 @@ public class LZM0002Tests
             var options = {|LZM0002:new SessionOptions()|};
             Console.WriteLine(options);
         }
+
+        LazyMigrate.LazyLoading.MarkReady();
         """,
         runtime: true,
         OutputKind.ConsoleApplication);
@@ -183,6 +191,7 @@ public class LZM0002Tests
         var session = {|LZM0002:new InferenceSession(path)|}; // the model
         Console.WriteLine("ready");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => session.Dispose();
+        LazyMigrate.LazyLoading.MarkReady();
         """,
         """
         using System;
@@ -194,6 +203,7 @@ public class LZM0002Tests
         s_session = new LazyValue("Microsoft.ML.OnnxRuntime", () => CreateSession(path)); // the model
         Console.WriteLine("ready");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Session.Dispose();
+        LazyMigrate.LazyLoading.MarkReady();
 
         partial class Program
         {

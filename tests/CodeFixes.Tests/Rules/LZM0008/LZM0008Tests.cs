@@ -59,6 +59,7 @@ public class LZM0008Tests
             public static void Main()
             {
                 using var assistant = new Assistant();
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -110,6 +111,7 @@ public class LZM0008Tests
             public static void Main()
             {
                 using var assistant = new Assistant();
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -149,6 +151,7 @@ public class LZM0008Tests
             public static void Main()
             {
                 System.Console.WriteLine(new Catalog().Describe());
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -200,6 +203,7 @@ public class LZM0008Tests
             public static void Main()
             {
                 System.Console.WriteLine(new Catalog().Describe());
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -238,6 +242,7 @@ public class LZM0008Tests
                 var first = new First();
                 var second = new Second();
                 System.Console.WriteLine(first.GetHashCode() != second.GetHashCode());
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -283,6 +288,7 @@ public class LZM0008Tests
                 var first = new First();
                 var second = new Second();
                 System.Console.WriteLine(first.GetHashCode() != second.GetHashCode());
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,
@@ -343,6 +349,7 @@ public class LZM0008Tests
                 new ReadInConstructor();
                 new TwoConstructors();
                 new MutableInput();
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
             }
         }
         """,

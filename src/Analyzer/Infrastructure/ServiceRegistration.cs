@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LazyMigrate.Analyzers.Infrastructure;
+
+/// <summary>
+/// One service registration (Microsoft.Extensions.DependencyInjection): what the container builds when
+/// the service is resolved. Exactly one of <see cref="Implementation"/> and <see cref="Factory"/> is set,
+/// or neither for an instance registration (the instance is built where it is registered).
+/// </summary>
+internal sealed class ServiceRegistration
+{
+    private static readonly HashSet<string> s_methods = new()
+    {
+        "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient",
+        "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient", "TryAddKeyedSingleton", "TryAddKeyedScoped", "TryAddKeyedTransient",
+        "AddHostedService",
+    };
+
+    private ServiceRegistration(ITypeSymbol serviceType, INamedTypeSymbol? implementation, SyntaxNode? factory, bool isHostedService)
+    {
+        ServiceType = serviceType;
+        Implementation = implementation;
+        Factory = factory;
+        IsHostedService = isHostedService;
+    }
+
+    public ITypeSymbol ServiceType { get; }
+
+    /// <summary>The class the container constructs (through its constructor and field initializers).</summary>
+    public INamedTypeSymbol? Implementation { get; }
+
+    /// <summary>The factory the container calls on first resolve: a lambda, or a method group's expression.</summary>
+    public SyntaxNode? Factory { get; }
+
+    /// <summary>AddHostedService: the host builds and starts it when it starts.</summary>
+    public bool IsHostedService { get; }
+
+    /// <summary>Cheap syntax test on the invoked name.</summary>
+    public static bool IsCandidate(InvocationExpressionSyntax invocation) =>
+        CodeUnits.InvokedName(invocation) is { } name && s_methods.Contains(name);
+
+    public static ServiceRegistration? Analyze(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        var ns = SymbolNames.Namespace(definition);
+        if (!s_methods.Contains(definition.Name) || !(ns == "Microsoft.Extensions.DependencyInjection" || ns == "Microsoft.Extensions.DependencyInjection.Extensions"))
+        {
+            return null;
+        }
+
+        ITypeSymbol? serviceType = method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
+        var implementation = method.TypeArguments.Length > 1 ? method.TypeArguments[1] as INamedTypeSymbol : null;
+        SyntaxNode? factory = null;
+        var hasInstance = false;
+        if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation)
+        {
+            foreach (var argument in operation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.Syntax is not ArgumentSyntax syntax)
+                {
+                    continue;
+                }
+
+                switch (parameter.Name)
+                {
+                    case "serviceType" when syntax.Expression is TypeOfExpressionSyntax typeOf:
+                        serviceType = model.GetTypeInfo(typeOf.Type, cancellationToken).Type;
+                        break;
+                    case "implementationType" when syntax.Expression is TypeOfExpressionSyntax typeOf:
+                        implementation = model.GetTypeInfo(typeOf.Type, cancellationToken).Type as INamedTypeSymbol;
+                        break;
+                    case "implementationFactory" or "factory":
+                        factory = syntax.Expression;
+                        break;
+                    case "implementationInstance" or "instance":
+                        hasInstance = true;
+                        break;
+                }
+            }
+        }
+
+        if (serviceType is null)
+        {
+            return null;
+        }
+
+        var isHosted = definition.Name == "AddHostedService";
+        if (factory is null && !hasInstance && implementation is null)
+        {
+            implementation = serviceType as INamedTypeSymbol;
+        }
+
+        return new ServiceRegistration(isHosted && implementation is not null ? implementation : serviceType, factory is null ? implementation : null, factory, isHosted);
+    }
+}
