@@ -48,7 +48,8 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
                 properties.ToImmutable(),
                 heavy.Type.Name,
                 heavy.Info.PackageName,
-                body.DisplayName));
+                body.DisplayName,
+                ReadyHint.For(body)));
         }
     }
 }
