@@ -238,14 +238,19 @@ internal static class HeavyExpressions
     /// The first type syntax in a unit that names a heavy type (LZM0005): the outermost name,
     /// e.g. <c>Ns.Heavy</c> rather than its parts; <c>List&lt;Heavy&gt;</c> yields <c>Heavy</c>.
     /// </summary>
-    public static (NameSyntax Syntax, ITypeSymbol Type, HeavyInfo Info)? FindHeavyTypeName(SyntaxNode root, bool isUnit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    public static (NameSyntax Syntax, ITypeSymbol Type, HeavyInfo Info)? FindHeavyTypeName(SyntaxNode root, bool isUnit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken, System.Func<SyntaxNode, bool>? skip = null)
     {
-        return VisitNames(root, root, isUnit, model, resolver, cancellationToken);
+        return VisitNames(root, root, isUnit, model, resolver, skip, cancellationToken);
     }
 
-    private static (NameSyntax, ITypeSymbol, HeavyInfo)? VisitNames(SyntaxNode node, SyntaxNode root, bool isUnit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    private static (NameSyntax, ITypeSymbol, HeavyInfo)? VisitNames(SyntaxNode node, SyntaxNode root, bool isUnit, SemanticModel model, HeavyTypeResolver resolver, System.Func<SyntaxNode, bool>? skip, CancellationToken cancellationToken)
     {
         if (node != root && (isUnit ? CodeUnits.IsUnitBoundary(node) : CodeUnits.IsCodeBoundary(node)))
+        {
+            return null;
+        }
+
+        if (skip is not null && skip(node))
         {
             return null;
         }
@@ -271,7 +276,7 @@ internal static class HeavyExpressions
 
         foreach (var child in node.ChildNodes())
         {
-            if (VisitNames(child, root, isUnit, model, resolver, cancellationToken) is { } found)
+            if (VisitNames(child, root, isUnit, model, resolver, skip, cancellationToken) is { } found)
             {
                 return found;
             }

@@ -101,4 +101,82 @@ internal sealed class ServiceRegistration
 
         return new ServiceRegistration(isHosted && implementation is not null ? implementation : serviceType, factory is null ? implementation : null, factory, isHosted);
     }
+
+    // Registration calls in general (AddDbContext<T>, AddEntityFrameworkStores<T>, any Add*/TryAdd* on an
+    // IServiceCollection or a builder exposing one as Services): a registration builds nothing; the types it
+    // names cost only the load of their assembly when the calling method is compiled.
+
+    /// <summary>True when <paramref name="invocation"/> registers services rather than building them.</summary>
+    public static bool IsRegistration(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (CodeUnits.InvokedName(invocation) is not { } name || !name.StartsWith("Add", System.StringComparison.Ordinal) && !name.StartsWith("TryAdd", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var receiver = method.ReducedFrom is not null ? method.ReceiverType
+            : method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type
+            : method.ContainingType;
+        if (receiver is not INamedTypeSymbol receiverType || !IsRegistrationTarget(receiverType))
+        {
+            return false;
+        }
+
+        return method.ReturnsVoid || method.ReturnType is INamedTypeSymbol returned && IsRegistrationTarget(returned);
+    }
+
+    private static bool IsRegistrationTarget(INamedTypeSymbol type)
+    {
+        if (IsServiceCollection(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("Services"))
+            {
+                if (member is IPropertySymbol { Type: INamedTypeSymbol services } && IsServiceCollection(services))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers("Services"))
+            {
+                if (member is IPropertySymbol { Type: INamedTypeSymbol services } && IsServiceCollection(services))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsServiceCollection(INamedTypeSymbol type)
+    {
+        if (type.Name == "IServiceCollection")
+        {
+            return true;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.Name == "IServiceCollection")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

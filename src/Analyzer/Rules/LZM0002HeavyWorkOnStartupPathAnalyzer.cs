@@ -52,7 +52,7 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
         {
             if (HeavyExpressions.FindFirstTouch(value, context.SemanticModel, resolver, context.CancellationToken) is { } heavy)
             {
-                Report(context, heavy, StartupKind.HostedService, "a field initializer of " + typeName + " (its constructor runs it)", inBackground: false);
+                Report(context, heavy, StartupKind.HostedService, "a field initializer of " + typeName + " (its constructor runs it)", inBackground: false, readyHint: string.Empty);
             }
         }
     }
@@ -84,11 +84,11 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            Report(context, heavy, body.Kind, body.DisplayName, body.InBackground);
+            Report(context, heavy, body.Kind, body.DisplayName, body.InBackground, ReadyHint.For(body));
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, HeavyExpression heavy, StartupKind kind, string where, bool inBackground)
+    private static void Report(SyntaxNodeAnalysisContext context, HeavyExpression heavy, StartupKind kind, string where, bool inBackground, string readyHint)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
@@ -103,6 +103,7 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
             heavy.HowUsed,
             where,
             When(inBackground),
-            heavy.WhatRuns));
+            heavy.WhatRuns,
+            readyHint));
     }
 }

@@ -47,9 +47,12 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
                 continue;
             }
 
-            if (HeavyExpressions.FindHeavyTypeName(unit, isUnit: true, model, resolver, cancellationToken) is { } named)
+            // A type only the compiled code names (var, a property's type, a return type…) is reported where
+            // moving the code defers the load: after the ready cut, or in code that runs only on some paths.
+            var includeImplicit = !beforeCut || IsConditional(unit, body.Owner);
+            if (JitTypeMentions.FindFirst(unit, isUnit: true, model, resolver, node => IsRegistration(node, model, cancellationToken), cancellationToken, includeImplicit) is { } mention)
             {
-                Report(context, body, named.Syntax, named.Type, named.Info);
+                Report(context, body, mention.Syntax, mention.Type, mention.Info);
             }
         }
     }
@@ -81,6 +84,30 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
         return false;
     }
 
+    /// <summary>True when <paramref name="unit"/> sits in a branch, loop body, switch section or catch block of the body.</summary>
+    private static bool IsConditional(SyntaxNode unit, SyntaxNode owner)
+    {
+        for (var child = unit; child.Parent is { } parent && child != owner; child = parent)
+        {
+            switch (parent)
+            {
+                case IfStatementSyntax when child is StatementSyntax:
+                case ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax:
+                case WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax when child is StatementSyntax:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A registration names its types only to record them; they cost an assembly load (≈ 2 ms) whatever
+    /// method the registration sits in, and it runs during startup, so moving it defers nothing.
+    /// </summary>
+    public static bool IsRegistration(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation && ServiceRegistration.IsRegistration(invocation, model, cancellationToken);
+
     private static SyntaxNode[] SignatureParts(SyntaxNode owner) => owner switch
     {
         MethodDeclarationSyntax method => new SyntaxNode[] { method.ReturnType, method.ParameterList },
@@ -103,6 +130,7 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
                 .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(type)),
             type.Name,
             info.PackageName,
-            body.DisplayName));
+            body.DisplayName,
+            ReadyHint.For(body)));
     }
 }

@@ -105,7 +105,7 @@ public static class FixEngine
         IReadOnlyList<(ProjectId Project, Diagnostic Diagnostic)> diagnostics,
         CancellationToken cancellationToken)
         => catalog.FixerFor(id) is { } fixer && diagnostics.Count > 0
-            ? FixAllAsync(solution, fixer, id, diagnostics, cancellationToken)
+            ? FixAllAsync(solution, fixer, id, diagnostics, onFixOffered: static () => { }, cancellationToken)
             : Task.FromResult(solution);
 
     /// <summary>Per fixable rule: how many findings the fixes removed (first analysis minus what remains).</summary>

@@ -196,7 +196,7 @@ public sealed class LZM0002Tests
             sealed class NotHosted { private readonly MLContext _ml = new(seed: 7); }
             """)
             .Expect(new DiagnosticResult(Descriptors.LZM0002HeavyWorkOnStartupPath).WithLocation(0)
-                .WithArguments("MLContext", "Microsoft.ML", "created", "a field initializer of ForecastWorker (its constructor runs it)", "before the app is ready", "its constructor"))
+                .WithArguments("MLContext", "Microsoft.ML", "created", "a field initializer of ForecastWorker (its constructor runs it)", "before the app is ready", "its constructor", ""))
             .ValidateAsync();
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class LZM0006Tests
                     var created = Proxies.Model.IsValueCreated || Proxies.Session.IsValueCreated;
                     var loaded = Proxies.Onnx.IsLoaded;
                     LazyLoading.MarkReady();
-                    _ = Proxies.Session.Value;
+                    _ = {|LZM0005:Proxies.Session.Value|};
                     Proxies.Onnx.EnsureLoaded();
                 }
                 static object Handle() => Proxies.Model.Value;

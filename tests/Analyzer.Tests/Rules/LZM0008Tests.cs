@@ -310,7 +310,8 @@ public sealed class LZM0008Tests
                     "used through static member 'Initialize'",
                     "Refresher.ExecuteAsync",
                     "on a background thread while the app starts (since Microsoft.Extensions.Hosting 10 the host does not wait for ExecuteAsync)",
-                    "'Initialize'"))
+                    "'Initialize'",
+                    ""))
             .ValidateAsync();
 
     [Fact]

@@ -22,7 +22,7 @@ public class LZM0005Tests
                 var count = args.Length;
                 // log the type
                 Console.WriteLine(typeof({|LZM0005:InferenceSession|}).Name + count);
-                services.AddSingleton<{|LZM0005:IModel|}, OnnxModel>();
+                services.AddSingleton<IModel, OnnxModel>();
                 var name = typeof({|LZM0005:SessionOptions|}).FullName;
                 Console.WriteLine(name);
             }
@@ -42,7 +42,7 @@ public class LZM0005Tests
                 var count = args.Length;
                 // log the type
                 UseInferenceSession(count);
-                UseIModel(services);
+                services.AddSingleton<IModel, OnnxModel>();
                 var name = ComputeSessionOptions();
                 Console.WriteLine(name);
             }
@@ -51,12 +51,6 @@ public class LZM0005Tests
             private static void UseInferenceSession(int count)
             {
                 Console.WriteLine(typeof(InferenceSession).Name + count);
-            }
-
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            private static void UseIModel(IServiceCollection services)
-            {
-                services.AddSingleton<IModel, OnnxModel>();
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
