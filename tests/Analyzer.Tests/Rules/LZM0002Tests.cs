@@ -1,5 +1,11 @@
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
+using LazyMigrate.Analyzers.Infrastructure;
 using LazyMigrate.Analyzers.Tests.Infrastructure;
+using LazyMigrate.Tests.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace LazyMigrate.Analyzers.Tests.Rules;
@@ -226,4 +232,30 @@ public sealed class LZM0002Tests
                 static void OnExit(Action action) => s_onExit = action;
             }
             """).ValidateAsync();
+
+    [Theory]
+    [InlineData("8.0.0.0", false)]
+    [InlineData("9.0.0.0", false)]
+    [InlineData("10.0.0.0", true)]
+    public void ExecuteAsync_runs_in_the_background_only_from_Microsoft_Extensions_Hosting_10_on(string version, bool inBackground)
+    {
+        // A BackgroundService from a Hosting assembly of the given version, instead of the framework's own.
+        var hosting = FakeHeavyPackages.Compile("Microsoft.Extensions.Hosting.Abstractions", $$"""
+            [assembly: System.Reflection.AssemblyVersion("{{version}}")]
+            namespace Microsoft.Extensions.Hosting { public abstract class BackgroundService { } }
+            """);
+        var references = FrameworkReferences.All
+            .Where(r => !Path.GetFileName(r.Display ?? string.Empty).StartsWith("Microsoft.Extensions.Hosting", System.StringComparison.Ordinal))
+            .Append(hosting);
+        var compilation = CSharpCompilation.Create(
+            "App",
+            new[] { CSharpSyntaxTree.ParseText("sealed class Worker : Microsoft.Extensions.Hosting.BackgroundService { }") },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var backgroundService = compilation.GetTypeByMetadataName("Worker")!.BaseType!;
+
+        Assert.Equal(inBackground, StartupPathClassifier.StartsExecuteAsyncInBackground(backgroundService));
+    }
 }

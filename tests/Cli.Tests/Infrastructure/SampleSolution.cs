@@ -50,7 +50,11 @@ public sealed class SampleSolution : IDisposable
                 }
 
                 Console.WriteLine("counter " + Services.Counter + " " + Services.Session.Path);
+                Ready();
             }
+
+            // The app's ready point (lazymigrate.ready_methods): a program that never becomes ready has no startup path.
+            public static void Ready() { }
         }
 
         """;
@@ -96,7 +100,7 @@ public sealed class SampleSolution : IDisposable
             """);
         File.WriteAllText(sample.ProgramPath, programSource);
         File.WriteAllText(sample.SolutionPath, SolutionFile("App", @"App\App.csproj"));
-        File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\n" + (editorConfig ?? string.Empty));
+        File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 4\nlazymigrate.ready_methods = App.Program.Ready\n" + (editorConfig ?? string.Empty));
         if (restore)
         {
             await sample.RestoreAsync();

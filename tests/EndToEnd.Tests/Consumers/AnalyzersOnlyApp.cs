@@ -43,7 +43,8 @@ public static class AnalyzersOnlyApp
 
                     public static readonly string Label = "ready";
 
-                    public static string Describe() => Swatch.Width + "x" + Swatch.Height; // expect: LZM0008
+                    // Reads the object the initializer built (reported there): no finding of its own.
+                    public static string Describe() => Swatch.Width + "x" + Swatch.Height;
                 }
                 """,
         });
