@@ -61,6 +61,30 @@ public sealed class LoadingTests
     }
 
     [Fact]
+    public async Task Fix_writes_the_projects_that_load_and_then_exits_2_naming_the_one_that_could_not()
+    {
+        using var solution = new MultiProjectSolution();
+        var app = solution.AddCSharpProject("App", MultiProjectSolution.HeavyStaticFieldSource("App"));
+        solution.AddCSharpProject("Broken", "namespace Broken;\npublic static class Empty { }\n", """
+              <PropertyGroup>
+                <Stamp>$([System.IO.File]::ReadAllText("/nonexistent/lazymigrate-stamp.txt"))</Stamp>
+              </PropertyGroup>
+            """);
+        solution.WriteSolution();
+        await solution.RestoreAsync(app);
+        var appSource = Path.Combine(solution.Root, "App", "App.cs");
+        var before = File.ReadAllText(appSource);
+
+        var result = await CliRunner.RunAsync(solution.Root, "fix", solution.SolutionPath);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.NotEqual(before, File.ReadAllText(appSource));
+        Assert.Contains("LZM0001", result.Out);
+        Assert.Contains("could not be loaded", result.Err);
+        Assert.Contains("Broken/Broken.csproj", result.Err);
+    }
+
+    [Fact]
     public async Task Projects_in_other_languages_are_skipped_with_one_line_each_and_csharp_references_still_resolve()
     {
         using var solution = new MultiProjectSolution();
