@@ -395,6 +395,15 @@ internal static class Harness
 
         var before = runs.FirstOrDefault(r => r.Variant == Before && r.Succeeded);
         var after = runs.FirstOrDefault(r => r.Variant == After && r.Succeeded);
+        var floor = runs.FirstOrDefault(r => r.Variant == Floor && r.Succeeded);
+        if (before is not null && floor is not null)
+        {
+            comparison.FloorDifference = FirstDifference(AppRunner.Comparable(before.Output), AppRunner.Comparable(floor.Output));
+            stability += comparison.FloorDifference is null
+                ? "; floor vs app as written: identical"
+                : "; floor vs app as written: DIFFERENT at " + comparison.FloorDifference;
+        }
+
         if (before is null || after is null)
         {
             comparison.Note = (after is null ? "app as written vs migrated: not checked, the migrated app has no successful run" : "app as written vs migrated: not checked, the app as written has no successful run") + "; " + stability;
@@ -409,6 +418,22 @@ internal static class Harness
         comparison.Equal = same && stable;
         comparison.Note = (same ? "app as written vs migrated: identical" : "app as written vs migrated: DIFFERENT")
             + " (lines from the ready line on, TIMING lines excluded); " + stability;
+    }
+
+    /// <summary>"line N: `a` vs `b`" for the first line where two outputs differ (a missing line shows as nothing), or null when they are equal.</summary>
+    internal static string? FirstDifference(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
+        {
+            var a = i < expected.Count ? expected[i] : "(nothing)";
+            var b = i < actual.Count ? actual[i] : "(nothing)";
+            if (!string.Equals(a, b, StringComparison.Ordinal))
+            {
+                return $"line {i + 1}: `{a}` vs `{b}`";
+            }
+        }
+
+        return null;
     }
 
     private static void ComputeRatiosAndTargets(HarnessReport report)

@@ -157,6 +157,12 @@ internal sealed class OutputComparison
 
     /// <summary>Every app's runs compared with its first run.</summary>
     public List<AppOutputCheck> Apps { get; set; } = new();
+
+    /// <summary>
+    /// Where the floor's output first differs from the app as written ("line N: …"), or null when they print the
+    /// same or either has no successful run. A floor must print what its app prints, or it bounds another app.
+    /// </summary>
+    public string? FloorDifference { get; set; }
 }
 
 /// <summary>One app's successful runs, each compared with the first.</summary>

@@ -71,6 +71,27 @@ public sealed class RunOrderAndOutputTests
         Assert.Contains("idle run 3", report.OutputComparison.Note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Floor_output_is_compared_with_the_app_as_written_and_the_first_difference_is_named()
+    {
+        var runs = new List<RunResult>
+        {
+            Run(Harness.Before, Harness.TimingMode, 1, "boot", "READY", "a: 1", "TIMING first-use a 5 ms", "b: 2"),
+            Run(Harness.Floor, Harness.TimingMode, 1, "READY", "a: 1", "TIMING first-use a 1 ms", "b: 2"),
+        };
+        var report = new HarnessReport();
+        Harness.CompareOutputs(report, runs);
+        Assert.Null(report.OutputComparison.FloorDifference);
+        Assert.Contains("floor vs app as written: identical", report.OutputComparison.Note, StringComparison.Ordinal);
+
+        runs[1] = Run(Harness.Floor, Harness.TimingMode, 1, "READY", "a: 1", "b: 3");
+        report = new HarnessReport();
+        Harness.CompareOutputs(report, runs);
+        Assert.Equal("line 3: `b: 2` vs `b: 3`", report.OutputComparison.FloorDifference);
+        Assert.Contains("floor vs app as written: DIFFERENT at line 3", report.OutputComparison.Note, StringComparison.Ordinal);
+        Assert.Equal("line 2: `a: 1` vs `(nothing)`", Harness.FirstDifference(new[] { "READY", "a: 1" }, new[] { "READY" }));
+    }
+
     private static RunResult Run(string variant, string mode, int index, params string[] output)
         => new() { Variant = variant, Mode = mode, Index = index, Succeeded = true, Output = output.ToList() };
 }
