@@ -9,7 +9,9 @@ namespace LazyMigrate.Analyzers.Rules;
 
 /// <summary>
 /// LZM0001: a static field/property initializer or a static constructor statement that constructs or
-/// calls into a heavy type. Reported at the outermost heavy expression, once per declarator or statement.
+/// calls into a heavy type, itself or through the project code it calls (<see cref="HeavyReach"/>).
+/// Reported at the outermost heavy expression, or at the call that leads to heavy work, once per
+/// declarator or statement.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
@@ -84,19 +86,28 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType)
     {
-        if (HeavyExpressions.FindOutermost(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } heavy)
+        if (HeavyReach.Find(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } reached)
         {
             return;
         }
 
+        var heavy = reached.Heavy;
         var typeName = (declaringType as BaseTypeDeclarationSyntax)?.Identifier.ValueText ?? "the type";
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
         properties.Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type));
         properties.Add(DiagnosticProperties.Kind, kind);
+        if (reached.Chain.Count > 0)
+        {
+            // Through project code: "field initializer, through Open → new PhotoDb()".
+            var chain = string.Join(" → ", reached.Chain);
+            properties.Add(DiagnosticProperties.CallChain, chain);
+            kindText += ", through " + chain;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LZM0001StaticHeavyInitializer,
-            heavy.Syntax.GetLocation(),
+            reached.Entry.GetLocation(),
             properties.ToImmutable(),
             heavy.Type.Name,
             heavy.Info.PackageName,

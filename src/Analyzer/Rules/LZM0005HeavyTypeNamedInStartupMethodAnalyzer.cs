@@ -50,7 +50,7 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
             // A type only the compiled code names (var, a property's type, a return type…) is reported where
             // moving the code defers the load: after the ready cut, or in code that runs only on some paths.
             var includeImplicit = !beforeCut || IsConditional(unit, body.Owner);
-            if (JitTypeMentions.FindFirst(unit, isUnit: true, model, resolver, node => IsRegistration(node, model, cancellationToken), cancellationToken, includeImplicit) is { } mention)
+            if (JitTypeMentions.FindFirst(unit, isUnit: true, model, resolver, node => ServiceRegistration.IsRegistrationNode(node, model, cancellationToken), cancellationToken, includeImplicit) is { } mention)
             {
                 Report(context, body, mention.Syntax, mention.Type, mention.Info);
             }
@@ -100,13 +100,6 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
 
         return false;
     }
-
-    /// <summary>
-    /// A registration names its types only to record them; they cost an assembly load (≈ 2 ms) whatever
-    /// method the registration sits in, and it runs during startup, so moving it defers nothing.
-    /// </summary>
-    public static bool IsRegistration(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
-        node is InvocationExpressionSyntax invocation && ServiceRegistration.IsRegistration(invocation, model, cancellationToken);
 
     private static SyntaxNode[] SignatureParts(SyntaxNode owner) => owner switch
     {

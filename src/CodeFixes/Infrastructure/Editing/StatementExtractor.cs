@@ -52,7 +52,7 @@ internal static class StatementExtractor
             return null;
         }
 
-        var parameters = Parameters(statement, flow, model, cancellationToken, out var usesThis);
+        var parameters = Parameters(new SyntaxNode[] { statement }, flow, model, cancellationToken, out var usesThis);
         if (parameters is null || (usesThis && (host.IsStaticContext || host.Type.IsValueType)))
         {
             return null;
@@ -106,7 +106,7 @@ internal static class StatementExtractor
             return null;
         }
 
-        var parameters = Parameters(initializer.Value, flow, model, cancellationToken, out var usesThis);
+        var parameters = Parameters(new SyntaxNode[] { initializer.Value }, flow, model, cancellationToken, out var usesThis);
         if (parameters is null || parameters.Any(p => p.RefKind != RefKind.None) || (usesThis && (host.IsStaticContext || host.Type.IsValueType)))
         {
             return null;
@@ -126,6 +126,108 @@ internal static class StatementExtractor
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         editor.ReplaceNode(initializer.Value, call);
+        host.Add(editor, new[] { method });
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// Moves a run of neighbouring statements (same block, in order) into one non-inlined method. Locals
+    /// the run reads become parameters, locals it assigns <c>ref</c>/<c>out</c>; one local declared by the
+    /// run's last statement and used after it (of a light type) becomes the method's return value:
+    /// <c>var x = Name(args);</c>. Refused like <see cref="ExtractStatementAsync"/> otherwise.
+    /// </summary>
+    public static async Task<Document?> ExtractRunAsync(Document document, IReadOnlyList<StatementSyntax> run, string name, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var first = run[0];
+        var last = run[run.Count - 1];
+        if (model is null || run.Any(s => s is LocalFunctionStatementSyntax or LabeledStatementSyntax || s.DescendantNodesAndSelf().Any(IsBlocked)))
+        {
+            return null;
+        }
+
+        var host = MemberHost.Find(model, first, cancellationToken);
+        if (host is null || !IsMovableContext(first, host))
+        {
+            return null;
+        }
+
+        var control = model.AnalyzeControlFlow(first, last);
+        var flow = model.AnalyzeDataFlow(first, last);
+        if (control is null || !control.Succeeded || control.ExitPoints.Length > 0 || control.ReturnStatements.Length > 0 || flow is null || !flow.Succeeded)
+        {
+            return null;
+        }
+
+        var escaping = flow.VariablesDeclared
+            .Where(v => flow.ReadOutside.Contains(v, SymbolEqualityComparer.Default) || flow.WrittenOutside.Contains(v, SymbolEqualityComparer.Default))
+            .ToList();
+        ILocalSymbol? returned = null;
+        ExpressionSyntax? returnedValue = null;
+        if (escaping.Count > 1)
+        {
+            return null;
+        }
+
+        if (escaping.Count == 1)
+        {
+            if (last is not LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, IsConst: false } declaration
+                || declaration.Declaration.Variables.Count != 1
+                || declaration.Declaration.Variables[0].Initializer is not { } initializer
+                || !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declaration.Declaration.Variables[0], cancellationToken), escaping[0])
+                || escaping[0] is not ILocalSymbol local || local.IsRef || IsHeavy(local.Type, null))
+            {
+                return null;
+            }
+
+            returned = local;
+            returnedValue = initializer.Value;
+        }
+
+        var parameters = Parameters(run.ToArray(), flow, model, cancellationToken, out var usesThis);
+        if (parameters is null || (usesThis && (host.IsStaticContext || host.Type.IsValueType)))
+        {
+            return null;
+        }
+
+        var parameterList = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + Generated.Type(p.Type).ToFullString() + " " + p.Name));
+        var arguments = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + p.Name));
+        var staticModifier = usesThis ? string.Empty : "static ";
+        var moved = new List<StatementSyntax>();
+        for (var i = 0; i < run.Count; i++)
+        {
+            var statement = run[i];
+            if (i == 0)
+            {
+                statement = statement.WithoutLeadingTrivia();
+            }
+
+            if (i == run.Count - 1)
+            {
+                statement = returnedValue is not null
+                    ? SyntaxFactory.ReturnStatement(returnedValue.WithoutTrivia()).WithLeadingTrivia(statement.GetLeadingTrivia())
+                    : statement.WithoutTrailingTrivia();
+            }
+
+            moved.Add(statement);
+        }
+
+        var returnType = returned is null ? "void" : Generated.Type(returned.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).ToFullString();
+        var method = Generated.Member($"{Generated.NoInliningAttribute} private {staticModifier}{returnType} {name}({parameterList}) {{ }}");
+        method = ((MethodDeclarationSyntax)method).WithBody(SyntaxFactory.Block(moved));
+
+        var callText = returned is null
+            ? $"{name}({arguments});"
+            : $"{((LocalDeclarationStatementSyntax)last).Declaration.Type.WithoutTrivia()} {returned.Name} = {name}({arguments});";
+        var call = SyntaxFactory.ParseStatement(callText).WithLeadingTrivia(first.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia());
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(first, call);
+        foreach (var statement in run.Skip(1))
+        {
+            editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepNoTrivia);
+        }
+
         host.Add(editor, new[] { method });
         return editor.GetChangedDocument();
     }
@@ -245,7 +347,7 @@ internal static class StatementExtractor
         public int Position { get; }
     }
 
-    private static List<Parameter>? Parameters(SyntaxNode code, DataFlowAnalysis flow, SemanticModel model, CancellationToken cancellationToken, out bool usesThis)
+    private static List<Parameter>? Parameters(IReadOnlyList<SyntaxNode> code, DataFlowAnalysis flow, SemanticModel model, CancellationToken cancellationToken, out bool usesThis)
     {
         usesThis = false;
         var result = new List<Parameter>();
@@ -285,7 +387,7 @@ internal static class StatementExtractor
                 return null;
             }
 
-            var position = code.DescendantNodes().OfType<IdentifierNameSyntax>()
+            var position = code.SelectMany(c => c.DescendantNodes()).OfType<IdentifierNameSyntax>()
                 .FirstOrDefault(n => n.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, symbol))
                 ?.SpanStart ?? int.MaxValue;
             result.Add(new Parameter(SyntaxFacts.GetKeywordKind(symbol.Name) != SyntaxKind.None ? "@" + symbol.Name : symbol.Name, type, refKind, position));

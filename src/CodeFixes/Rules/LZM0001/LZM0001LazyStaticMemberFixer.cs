@@ -95,6 +95,15 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
             return null;
         }
 
+        // Nor on its local functions, which do not exist outside it.
+        foreach (var name in assignment.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (model.GetSymbolInfo(name, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+            {
+                return null;
+            }
+        }
+
         var declaration = member.DeclaringSyntaxReferences.Length == 1 ? await member.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) : null;
         if (declaration is null || declaration.SyntaxTree != ctor.SyntaxTree)
         {

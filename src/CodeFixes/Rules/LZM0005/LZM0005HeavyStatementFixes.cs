@@ -21,6 +21,41 @@ internal static class LZM0005HeavyStatementFixes
 
         diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
         var baseName = BaseName(heavyType);
+        if (StatementRun.Siblings(statement) is { } siblings)
+        {
+            return ExtractRunOrStatementAsync(document, statement, siblings, target, baseName, heavyType, cancellationToken);
+        }
+
+        return ExtractOneAsync(document, statement, target, baseName, heavyType, cancellationToken);
+    }
+
+    private static async Task<Document?> ExtractRunOrStatementAsync(Document document, StatementSyntax statement, System.Collections.Generic.IReadOnlyList<StatementSyntax> siblings, SyntaxNode target, string baseName, string? heavyType, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var environment = model is null ? null : LazyMigrate.Analyzers.Infrastructure.LazyMigrateEnvironment.TryCreate(model.Compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+        if (model is not null && environment is not null)
+        {
+            var resolver = environment.ResolverFor(statement.SyntaxTree);
+
+            // Under Fix All, a later diagnostic of a run already moved now sits in the generated method.
+            var owner = statement.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
+            if (owner is null || LazyMigrate.Analyzers.Infrastructure.StartupPathClassifier.Classify(owner, model, resolver.Options, cancellationToken) is null)
+            {
+                return null;
+            }
+
+            var run = StatementRun.Find(statement, siblings, model, resolver, cancellationToken);
+            if (run.Count > 1)
+            {
+                return await StatementExtractor.ExtractRunAsync(document, run, StatementRun.Name(run, model, resolver, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await ExtractOneAsync(document, statement, target, baseName, heavyType, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Document?> ExtractOneAsync(Document document, StatementSyntax statement, SyntaxNode target, string baseName, string? heavyType, CancellationToken cancellationToken)
+    {
         if (statement is LocalDeclarationStatementSyntax declaration)
         {
             var initializer = declaration.Declaration.Variables.Count == 1 ? declaration.Declaration.Variables[0].Initializer : null;

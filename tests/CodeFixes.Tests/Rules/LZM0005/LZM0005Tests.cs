@@ -117,4 +117,114 @@ public class LZM0005Tests
         """,
         runtime: false,
         OutputKind.ConsoleApplication);
+
+    private const string Helpers = """
+
+        static class Imaging
+        {
+            public static MagickImage Blank => new MagickImage();
+        }
+
+        static class Storage
+        {
+            public static BlobServiceClient Client() => new BlobServiceClient("UseDevelopmentStorage=true");
+        }
+        """;
+
+    [Fact]
+    public Task Run_of_statements_with_implicit_heavy_types_after_ready_moves_into_one_method_returning_the_local_used_later() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+        """
+        using System;
+        using Azure.Storage.Blobs;
+        using ImageMagick;
+        using LazyMigrate;
+
+        Console.WriteLine("Photos");
+        LazyLoading.MarkReady();
+        // Show the blank canvas, then the container.
+        var {|LZM0005:blank = Imaging.Blank|};
+        Console.WriteLine({|LZM0005:blank.Width|});
+        var container = {|LZM0005:Storage.Client()|}.GetBlobContainerClient("photos");
+        Console.WriteLine(container);
+        """ + Helpers,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Azure.Storage.Blobs;
+        using ImageMagick;
+        using LazyMigrate;
+
+        Console.WriteLine("Photos");
+        LazyLoading.MarkReady();
+        // Show the blank canvas, then the container.
+        var container = UseMagickImage();
+        Console.WriteLine(container);
+        """ + Helpers + """
+
+
+        partial class Program
+        {
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static string UseMagickImage()
+            {
+                var blank = Imaging.Blank;
+                Console.WriteLine(blank.Width);
+                return Storage.Client().GetBlobContainerClient("photos");
+            }
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Run_name_taken_uses_the_next_heavy_type_rather_than_a_number() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
+        """
+        using System;
+        using Azure.Storage.Blobs;
+        using ImageMagick;
+        using LazyMigrate;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                LazyLoading.MarkReady();
+                Console.WriteLine({|LZM0005:Imaging.Blank|}.Width + args.Length);
+                Console.WriteLine({|LZM0005:Storage.Client()|}.GetBlobContainerClient("photos"));
+            }
+
+            public static void UseMagickImage()
+            {
+            }
+        }
+        """ + Helpers,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Azure.Storage.Blobs;
+        using ImageMagick;
+        using LazyMigrate;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                LazyLoading.MarkReady();
+                UseMagickImageAndBlobServiceClient(args);
+            }
+
+            public static void UseMagickImage()
+            {
+            }
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseMagickImageAndBlobServiceClient(string[] args)
+            {
+                Console.WriteLine(Imaging.Blank.Width + args.Length);
+                Console.WriteLine(Storage.Client().GetBlobContainerClient("photos"));
+            }
+        }
+        """ + Helpers,
+        runtime: true,
+        OutputKind.ConsoleApplication);
 }
