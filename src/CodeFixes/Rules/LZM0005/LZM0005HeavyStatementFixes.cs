@@ -21,7 +21,7 @@ internal static class LZM0005HeavyStatementFixes
 
         diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
         var baseName = BaseName(heavyType);
-        if (StatementRun.Siblings(statement) is { } siblings)
+        if (LZM0005StatementRun.Siblings(statement) is { } siblings)
         {
             return ExtractRunOrStatementAsync(document, statement, siblings, target, baseName, heavyType, cancellationToken);
         }
@@ -44,10 +44,10 @@ internal static class LZM0005HeavyStatementFixes
                 return null;
             }
 
-            var run = StatementRun.Find(statement, siblings, model, resolver, cancellationToken);
+            var run = LZM0005StatementRun.Find(statement, siblings, model, resolver, cancellationToken);
             if (run.Count > 1)
             {
-                return await StatementExtractor.ExtractRunAsync(document, run, StatementRun.Name(run, model, resolver, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return await StatementExtractor.ExtractRunAsync(document, run, LZM0005StatementRun.Name(run, model, resolver, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -14,7 +14,7 @@ namespace LazyMigrate.CodeFixes.Rules;
 /// the last statement that uses a heavy-typed local declared in the run (such a local cannot be handed
 /// back to the startup method without naming its type there).
 /// </summary>
-internal static class StatementRun
+internal static class LZM0005StatementRun
 {
     /// <summary>The statement list <paramref name="statement"/> belongs to (a block, or the top-level statements), or null.</summary>
     public static IReadOnlyList<StatementSyntax>? Siblings(StatementSyntax statement) => statement.Parent switch
