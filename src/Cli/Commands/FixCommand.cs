@@ -130,6 +130,12 @@ public static class FixCommand
     /// </summary>
     private static void WriteRemaining(CliContext context, FixOutcome outcome, string root, bool originalPositions)
     {
+        // One line per fix the pipeline declined, with its reason (e.g. it would add a warning).
+        foreach (var skipped in outcome.Skipped)
+        {
+            context.Out.WriteLine($"  skipped {AnalysisRunner.RelativePath(root, skipped.Path)}:{skipped.Line}: {skipped.RuleId}: {skipped.Reason}");
+        }
+
         if (outcome.Remaining.Count == 0)
         {
             return;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using LazyMigrate.Cli.Analysis;
 using LazyMigrate.Cli.Errors;
 using LazyMigrate.Cli.Infrastructure;
+using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -33,6 +34,10 @@ public static class FixEngine
     {
         var current = solution;
         IReadOnlyList<Finding>? initial = null;
+
+        // Fixes the pipeline declines with a reason (a new warning, no good name) are reported per line.
+        var skipped = new List<SkippedFix>();
+        using var skipLog = FixSkipLog.Collect(skipped);
         for (var iteration = 1; ; iteration++)
         {
             progress.Stage($"Fix pass {iteration}: analyzing...");
@@ -46,7 +51,7 @@ public static class FixEngine
 
             if (fixableIds.Count == 0)
             {
-                return new FixOutcome(solution, current, iteration - 1, Fixed(initial!, analysis.Findings, catalog), analysis.Findings, initial!);
+                return new FixOutcome(solution, current, iteration - 1, Fixed(initial!, analysis.Findings, catalog), analysis.Findings, initial!) { Skipped = Reported(skipped, analysis.Findings) };
             }
 
             if (iteration > maxIterations)
@@ -89,7 +94,7 @@ public static class FixEngine
             {
                 // Fixable ids remain but every fixer declined: those stay as findings.
                 var remaining = await AnalysisRunner.AnalyzeAsync(current, catalog, filter, rootDirectory, progress, cancellationToken, onlyProjectFile).ConfigureAwait(false);
-                return new FixOutcome(solution, current, iteration, Fixed(initial!, remaining.Findings, catalog), remaining.Findings, initial!);
+                return new FixOutcome(solution, current, iteration, Fixed(initial!, remaining.Findings, catalog), remaining.Findings, initial!) { Skipped = Reported(skipped, remaining.Findings) };
             }
         }
     }
@@ -107,6 +112,20 @@ public static class FixEngine
         => catalog.FixerFor(id) is { } fixer && diagnostics.Count > 0
             ? FixAllAsync(solution, fixer, id, diagnostics, onFixOffered: static () => { }, cancellationToken)
             : Task.FromResult(solution);
+
+    /// <summary>
+    /// The skipped fixes of a rule that still has findings in their file (a fix skipped in one pass
+    /// may land in a later one), one per file, line and rule, by file and line.
+    /// </summary>
+    private static IReadOnlyList<SkippedFix> Reported(List<SkippedFix> skipped, IReadOnlyList<Finding> remaining)
+    {
+        return skipped
+            .Where(s => remaining.Any(f => f.RuleId == s.RuleId && f.FilePath == s.Path))
+            .GroupBy(s => (s.Path, s.Line, s.RuleId))
+            .Select(g => g.First())
+            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line)
+            .ToList();
+    }
 
     /// <summary>Per fixable rule: how many findings the fixes removed (first analysis minus what remains).</summary>
     private static IReadOnlyDictionary<string, int> Fixed(IReadOnlyList<Finding> before, IReadOnlyList<Finding> after, AnalyzerCatalog catalog)

@@ -10,9 +10,10 @@ internal static class Verify<TFixer>
     where TFixer : CodeFixProvider, new()
 {
     /// <summary>One file before/after; the framework also checks Fix All in document, project and solution scope.</summary>
-    public static Task FixAsync(string source, string fixedSource, bool runtime, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    /// <param name="analyzerConfig">Lines of a global analyzer config (e.g. naming rules), if any.</param>
+    public static Task FixAsync(string source, string fixedSource, bool runtime, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string? analyzerConfig = null)
     {
-        var test = new LazyFixTest<TFixer>(runtime)
+        var test = new LazyFixTest<TFixer>(runtime, analyzerConfig)
         {
             TestCode = source,
             FixedCode = fixedSource,

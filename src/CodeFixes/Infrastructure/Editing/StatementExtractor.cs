@@ -20,7 +20,7 @@ namespace LazyMigrate.CodeFixes.Infrastructure;
 /// </summary>
 internal static class StatementExtractor
 {
-    public static async Task<Document?> ExtractStatementAsync(Document document, StatementSyntax statement, string baseName, CancellationToken cancellationToken)
+    public static async Task<Document?> ExtractStatementAsync(Document document, StatementSyntax statement, IReadOnlyList<string> candidateNames, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || !IsMovableStatement(statement))
@@ -58,11 +58,28 @@ internal static class StatementExtractor
             return null;
         }
 
-        var name = Names.Unique(baseName, host.Type, Names.IdentifiersIn(host.Enclosing));
+        var name = MemberNames.For(document, model.SyntaxTree, host.Type, Names.IdentifiersIn(host.Enclosing))
+            .Pick(NameKind.Method, isStatic: !usesThis, candidateNames.ToArray());
         var parameterList = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + Generated.Type(p.Type).ToFullString() + " " + p.Name));
         var arguments = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + p.Name));
         var staticModifier = usesThis ? string.Empty : "static ";
-        var body = statement is BlockSyntax block ? block.WithoutTrivia() : SyntaxFactory.Block(statement.WithoutTrivia());
+        // The statement's lines move as a block to the new method's indentation (the host type's
+        // members are one level in from the type; a block is the body itself, a statement one level further in).
+        var unit = await Indentation.UnitAsync(document, cancellationToken).ConfigureAwait(false);
+        var typeIndentation = host.IsTopLevel && host.Enclosing is CompilationUnitSyntax
+            ? string.Empty
+            : Indentation.Of(host.Enclosing.Parent ?? host.Enclosing);
+        var memberIndentation = host.IsTopLevel ? unit : typeIndentation + unit;
+        // The first line is put in place too: the formatter then leaves the lines after it where they are.
+        var indentation = statement is BlockSyntax ? memberIndentation : memberIndentation + unit;
+        var newLine = statement.SyntaxTree.GetRoot(cancellationToken).DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        newLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        var moved = Indentation.Shift(statement, Indentation.Of(statement), indentation)
+            .WithLeadingTrivia(SyntaxFactory.Whitespace(indentation))
+            .WithTrailingTrivia(newLine);
+        var body = moved is BlockSyntax block
+            ? block.WithoutTrivia()
+            : SyntaxFactory.Block(moved).WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine));
         var method = Generated.Member($"{Generated.NoInliningAttribute} private {staticModifier}void {name}({parameterList}) {{ }}");
         method = ((MethodDeclarationSyntax)method).WithBody(body);
 
@@ -77,7 +94,7 @@ internal static class StatementExtractor
     /// <c>T x = init;</c> → <c>T x = Name(args);</c> with <c>init</c> in a non-inlined method
     /// returning the (light) local type. The local's type must not be heavy.
     /// </summary>
-    public static async Task<Document?> ExtractInitializerAsync(Document document, LocalDeclarationStatementSyntax declaration, string baseName, string? heavyType, CancellationToken cancellationToken)
+    public static async Task<Document?> ExtractInitializerAsync(Document document, LocalDeclarationStatementSyntax declaration, IReadOnlyList<string> candidateNames, string? heavyType, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || declaration.Declaration.Variables.Count != 1
@@ -115,7 +132,8 @@ internal static class StatementExtractor
         var returnType = declaration.Declaration.Type.IsVar
             ? Generated.Type(model.GetTypeInfo(initializer.Value, cancellationToken).Type ?? local.Type).ToFullString()
             : declaration.Declaration.Type.WithoutTrivia().ToString();
-        var name = Names.Unique(baseName, host.Type, Names.IdentifiersIn(host.Enclosing));
+        var name = MemberNames.For(document, model.SyntaxTree, host.Type, Names.IdentifiersIn(host.Enclosing))
+            .Pick(NameKind.Method, isStatic: !usesThis, candidateNames.ToArray());
         var parameterList = string.Join(", ", parameters.Select(p => Generated.Type(p.Type).ToFullString() + " " + p.Name));
         var arguments = string.Join(", ", parameters.Select(p => p.Name));
         var staticModifier = usesThis ? string.Empty : "static ";

@@ -28,7 +28,7 @@ internal static class LazyMembers
         var factoryName = spec.FactoryName;
         var cache = spec.Cache;
         var holderName = spec.HolderName;
-        var fieldText = $"private static readonly {LazyProxy.Type(runtime)} {proxyName} = {LazyProxy.Creation(runtime, spec.PackageName, factoryName)};";
+        var fieldText = $"private static readonly {LazyProxy.Type(runtime, spec.MayBeNull)} {proxyName} = {LazyProxy.Creation(runtime, spec.PackageName, factoryName, spec.MayBeNull)};";
         var getter = LazyProxy.Read(runtime, proxyName, typeText);
 
         var holder = runtime && cache is not null && holderName is not null;
@@ -72,11 +72,23 @@ internal static class LazyMembers
         }
 
         members.Add(Generated.Fill(
-            Generated.Member($"{Generated.NoInliningAttribute} private static object {factoryName}() => {Generated.Placeholder};"),
+            Generated.Member($"{Generated.NoInliningAttribute} private static {FactoryReturnType(spec.MayBeNull)} {factoryName}() => {Generated.Placeholder};"),
             spec.FactoryBody));
 
         return members;
     }
+
+    /// <summary>The factory's return type: <c>object?</c> for a value that may be null (<see cref="MayBeNull"/>).</summary>
+    public static string FactoryReturnType(bool mayBeNull) => mayBeNull ? "object?" : "object";
+
+    /// <summary>
+    /// True when <paramref name="value"/> may be null by the compiler's nullable analysis and
+    /// annotations are on where it is written: its factory then returns <c>object?</c> (returning it as
+    /// <c>object</c> would warn, CS8603). Where annotations are off, <c>object?</c> would warn instead (CS8632).
+    /// </summary>
+    public static bool MayBeNull(SemanticModel model, ExpressionSyntax value)
+        => model.GetNullableContext(value.SpanStart).AnnotationsEnabled()
+            && model.GetTypeInfo(value).Nullability.FlowState == NullableFlowState.MaybeNull;
 
     /// <summary>
     /// The cache field for a value of type <paramref name="valueType"/> declared at
@@ -145,6 +157,18 @@ internal static class LazyMembers
         var typeInfo = model.GetTypeInfo(value);
         var conversion = model.GetConversion(value);
         var body = (written ?? value).WithoutLeadingTrivia().WithoutTrailingTrivia();
+        if (body is ImplicitObjectCreationExpressionSyntax implicitNew && typeInfo.Type is { TypeKind: not TypeKind.Error } created)
+        {
+            // "new(..)" names its type where it moves: "new Heavy(..)" converts to object without a cast.
+            var explicitNew = SyntaxFactory.ObjectCreationExpression(
+                    SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                    Generated.Type(created.WithNullableAnnotation(NullableAnnotation.NotAnnotated)),
+                    implicitNew.ArgumentList,
+                    implicitNew.Initializer)
+                .WithTriviaFrom(implicitNew);
+            return explicitNew;
+        }
+
         if (typeInfo.Type is not null && typeInfo.Type.TypeKind != TypeKind.Error
             && (conversion.IsIdentity || conversion.IsReference || conversion.IsBoxing))
         {
@@ -224,6 +248,9 @@ internal sealed class LazyMemberSpec
 
     /// <summary>The expression the factory returns (the original value).</summary>
     public ExpressionSyntax FactoryBody { get; set; } = null!;
+
+    /// <summary>True when the value may be null (<see cref="LazyMembers.MayBeNull"/>): the factory returns <c>object?</c>.</summary>
+    public bool MayBeNull { get; set; }
 
     /// <summary>The cache the getter reads first, or null for a plain proxy getter.</summary>
     public CacheSpec? Cache { get; set; }

@@ -56,8 +56,10 @@ internal sealed class MemberHost
                 return null;
             }
 
+            // An empty part ("public partial class Program { }", written for test hosts) stays as
+            // written: the members go into a part with members, else a new part.
             var part = unit.Members.OfType<ClassDeclarationSyntax>()
-                .FirstOrDefault(c => c.Modifiers.Any(SyntaxKind.PartialKeyword)
+                .FirstOrDefault(c => c.Modifiers.Any(SyntaxKind.PartialKeyword) && c.Members.Count > 0
                     && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(c, cancellationToken), entryType));
             return new MemberHost(entryType, unit, model.GetEnclosingSymbol(node.SpanStart, cancellationToken) as IMethodSymbol, part, unit);
         }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LazyMigrate.CodeFixes.Infrastructure;
 
-/// <summary>Naming of generated members: repository conventions, never colliding with existing names.</summary>
+/// <summary>Word-level helpers for names; <see cref="MemberNames"/> picks the names of generated members.</summary>
 internal static class Names
 {
     /// <summary>"Session" / "_session" / "s_session" → "session".</summary>
@@ -30,43 +30,6 @@ internal static class Names
     {
         var stem = Stem(name);
         return char.ToUpperInvariant(stem[0]) + stem.Substring(1);
-    }
-
-    /// <summary>
-    /// <paramref name="wanted"/>, or wanted2, wanted3… so that it names no member of
-    /// <paramref name="type"/> (all partial parts, base types) and is not in <paramref name="taken"/>.
-    /// </summary>
-    public static string Unique(string wanted, INamedTypeSymbol? type, ICollection<string>? taken = null)
-    {
-        var used = new HashSet<string>(taken ?? new List<string>());
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            used.UnionWith(t.MemberNames);
-        }
-
-        if (type is not null)
-        {
-            used.Add(type.Name);
-        }
-
-        var candidate = wanted;
-        for (var i = 2; used.Contains(candidate); i++)
-        {
-            candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
-
-    /// <summary>
-    /// <see cref="Unique(string, INamedTypeSymbol?, ICollection{string}?)"/> among
-    /// <paramref name="taken"/> only, then added to it: for several names picked in turn.
-    /// </summary>
-    public static string Reserve(string wanted, ISet<string> taken)
-    {
-        var name = Unique(wanted, null, taken);
-        taken.Add(name);
-        return name;
     }
 
     /// <summary>"MLContext" → "mlContext", "BlobServiceClient" → "blobServiceClient": a leading acronym is lowered as a whole.</summary>

@@ -175,6 +175,11 @@ public abstract class LazyFixerBase : CodeFixProvider
         {
             moved = await ApplyAcrossSolutionAsync(document, target, diagnostic, cancellationToken).ConfigureAwait(false);
         }
+        catch (FixSkippedException skipped)
+        {
+            FixSkipLog.Record(diagnostic, skipped.Message);
+            return null;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Same policy as a single-document rewrite: an unexpected shape gets the other fix.
@@ -189,8 +194,10 @@ public abstract class LazyFixerBase : CodeFixProvider
         var original = document.Project.Solution;
         var projectChanges = moved.GetChanges(original).GetProjectChanges().ToList();
         var changed = projectChanges.SelectMany(p => p.GetChangedDocuments().Concat(p.GetAddedDocuments())).ToList();
-        if (await AddsErrorsAsync(original, moved, projectChanges.Select(p => p.ProjectId), cancellationToken).ConfigureAwait(false))
+        var added = await AddedProblemAsync(original, moved, projectChanges.Select(p => p.ProjectId), cancellationToken).ConfigureAwait(false);
+        if (added is not null)
         {
+            FixSkipLog.Record(diagnostic, "the fix would add " + Describe(added));
             return null;
         }
 
@@ -237,7 +244,7 @@ public abstract class LazyFixerBase : CodeFixProvider
     {
         var start = current;
         var changed = false;
-        var errors = await CountErrorsAsync(current, cancellationToken).ConfigureAwait(false);
+        var problems = await ProblemsAsync(current, cancellationToken).ConfigureAwait(false);
         foreach (var (diagnostic, node) in targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -254,6 +261,11 @@ public abstract class LazyFixerBase : CodeFixProvider
             {
                 next = await ApplyAsync(current, currentNode, diagnostic, cancellationToken).ConfigureAwait(false);
             }
+            catch (FixSkippedException skipped)
+            {
+                FixSkipLog.Record(diagnostic, skipped.Message);
+                continue;
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Code the rewrite does not understand (mid-edit, unusual shapes) gets no fix for
@@ -266,14 +278,17 @@ public abstract class LazyFixerBase : CodeFixProvider
                 continue;
             }
 
-            // Safety net: a rewrite that would introduce a compiler error is not offered.
-            var nextErrors = await CountErrorsAsync(next, cancellationToken).ConfigureAwait(false);
-            if (nextErrors > errors)
+            // Safety net: a rewrite that would introduce a compiler error or warning is not offered
+            // (under TreatWarningsAsErrors a new warning breaks the build just the same).
+            var nextProblems = await ProblemsAsync(next, cancellationToken).ConfigureAwait(false);
+            var added = FirstAdded(problems, nextProblems);
+            if (added is not null)
             {
+                FixSkipLog.Record(diagnostic, "the fix would add " + Describe(added));
                 continue;
             }
 
-            errors = nextErrors;
+            problems = nextProblems;
             current = next;
             changed = true;
         }
@@ -290,11 +305,12 @@ public abstract class LazyFixerBase : CodeFixProvider
     }
 
     /// <summary>
-    /// True when some document of a changed project, or of a project depending on one, has more
-    /// errors after the rewrite: an edit can break a document it did not touch (a partial class, a
-    /// caller in another file), so counting the changed documents alone is not enough.
+    /// A compiler error or warning that some document of a changed project, or of a project
+    /// depending on one, has more of after the rewrite (null when none): an edit can break a
+    /// document it did not touch (a partial class, a caller in another file), so checking the
+    /// changed documents alone is not enough.
     /// </summary>
-    private static async Task<bool> AddsErrorsAsync(Solution before, Solution after, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
+    private static async Task<Diagnostic?> AddedProblemAsync(Solution before, Solution after, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
     {
         var graph = after.GetProjectDependencyGraph();
         var affected = new HashSet<ProjectId>();
@@ -306,42 +322,89 @@ public abstract class LazyFixerBase : CodeFixProvider
 
         foreach (var id in affected)
         {
-            var errorsBefore = await ErrorsPerDocumentAsync(before, id, cancellationToken).ConfigureAwait(false);
-            var errorsAfter = await ErrorsPerDocumentAsync(after, id, cancellationToken).ConfigureAwait(false);
-            if (errorsAfter.Any(pair => pair.Value > (errorsBefore.TryGetValue(pair.Key, out var count) ? count : 0)))
+            var problemsBefore = await ProblemsPerDocumentAsync(before, id, cancellationToken).ConfigureAwait(false);
+            var problemsAfter = await ProblemsPerDocumentAsync(after, id, cancellationToken).ConfigureAwait(false);
+            foreach (var pair in problemsAfter)
             {
-                return true;
+                var added = FirstAdded(problemsBefore.TryGetValue(pair.Key, out var old) ? old : new List<Diagnostic>(), pair.Value);
+                if (added is not null)
+                {
+                    return added;
+                }
             }
         }
 
-        return false;
+        return null;
     }
 
-    /// <summary>Error count per document path of one project (a project-level error counts under the empty path).</summary>
-    private static async Task<Dictionary<string, int>> ErrorsPerDocumentAsync(Solution solution, ProjectId id, CancellationToken cancellationToken)
+    /// <summary>Compiler errors and warnings per document path of one project (a project-level one counts under the empty path).</summary>
+    private static async Task<Dictionary<string, List<Diagnostic>>> ProblemsPerDocumentAsync(Solution solution, ProjectId id, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         var project = solution.GetProject(id);
         var compilation = project is null ? null : await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
         {
-            return counts;
+            return problems;
         }
 
-        foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var problem in compilation.GetDiagnostics(cancellationToken).Where(IsProblem))
         {
             // Trees differ between the two solutions; the document's path (or name) matches them up.
-            var tree = error.Location.SourceTree;
+            var tree = problem.Location.SourceTree;
             var key = tree is null ? string.Empty : solution.GetDocument(tree)?.FilePath ?? solution.GetDocument(tree)?.Name ?? tree.FilePath;
+            if (!problems.TryGetValue(key, out var list))
+            {
+                problems[key] = list = new List<Diagnostic>();
+            }
+
+            list.Add(problem);
+        }
+
+        return problems;
+    }
+
+    private static async Task<List<Diagnostic>> ProblemsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is null ? new List<Diagnostic>() : model.GetDiagnostics(cancellationToken: cancellationToken).Where(IsProblem).ToList();
+    }
+
+    /// <summary>
+    /// A compiler error or warning; not the assembly-unification warnings CS1701/CS1702, which
+    /// depend on the references only (the SDK silences them by default).
+    /// </summary>
+    private static bool IsProblem(Diagnostic diagnostic)
+        => diagnostic.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning
+            && !diagnostic.IsSuppressed
+            && diagnostic.Id is not ("CS1701" or "CS1702");
+
+    /// <summary>The first diagnostic of an id (with its severity) that <paramref name="after"/> has more of than <paramref name="before"/>; null when none.</summary>
+    private static Diagnostic? FirstAdded(List<Diagnostic> before, List<Diagnostic> after)
+    {
+        var counts = new Dictionary<(string, DiagnosticSeverity), int>();
+        foreach (var problem in before)
+        {
+            var key = (problem.Id, problem.Severity);
             counts[key] = counts.TryGetValue(key, out var count) ? count + 1 : 1;
         }
 
-        return counts;
+        // Errors first: they are the worse news.
+        foreach (var problem in after.OrderBy(p => p.Severity == DiagnosticSeverity.Error ? 0 : 1))
+        {
+            var key = (problem.Id, problem.Severity);
+            var count = counts.TryGetValue(key, out var left) ? left : 0;
+            if (count == 0)
+            {
+                return problem;
+            }
+
+            counts[key] = count - 1;
+        }
+
+        return null;
     }
 
-    private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? 0 : model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
-    }
+    private static string Describe(Diagnostic problem)
+        => $"{(problem.Severity == DiagnosticSeverity.Error ? "error" : "warning")} {problem.Id}: {problem.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
 }

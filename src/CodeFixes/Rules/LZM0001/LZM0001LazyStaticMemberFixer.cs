@@ -142,7 +142,7 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         var modifiers = string.Join(" ", fieldDecl.Modifiers
             .Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword))
             .Select(m => m.Text));
-        var members = BuildMembers(model, fieldDecl.SpanStart, field.ContainingType, field.Name, typeText, modifiers, value, field.Type, diagnostic);
+        var members = BuildMembers(document, model, fieldDecl.SpanStart, field.ContainingType, field.Name, typeText, modifiers, value, field.Type, diagnostic);
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         if (fieldDecl.Declaration.Variables.Count == 1)
@@ -183,7 +183,7 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
 
         var typeText = propDecl.Type.WithoutTrivia().ToString();
         var modifiers = string.Join(" ", propDecl.Modifiers.Select(m => m.Text));
-        var members = BuildMembers(model, propDecl.SpanStart, property.ContainingType, property.Name, typeText, modifiers, value, property.Type, diagnostic);
+        var members = BuildMembers(document, model, propDecl.SpanStart, property.ContainingType, property.Name, typeText, modifiers, value, property.Type, diagnostic);
 
         // Attributes and doc comments stay on the property, which keeps the original name.
         var newProperty = ((PropertyDeclarationSyntax)members[0]).WithAttributeLists(propDecl.AttributeLists);
@@ -204,25 +204,30 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
     }
 
     private static System.Collections.Generic.IReadOnlyList<MemberDeclarationSyntax> BuildMembers(
-        SemanticModel model, int position, INamedTypeSymbol containingType, string name, string typeText, string modifiers,
+        Document document, SemanticModel model, int position, INamedTypeSymbol containingType, string name, string typeText, string modifiers,
         ExpressionSyntax value, ITypeSymbol memberType, Diagnostic diagnostic)
     {
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
-        var proxy = Names.Unique("s_" + Names.CamelStem(Names.Stem(name)), containingType);
-        var factory = Names.Unique("Create" + Names.Pascal(name), containingType, new[] { proxy });
-        var cacheName = Names.Unique("s_" + Names.CamelStem(Names.Stem(name)) + "Value", containingType, new[] { proxy, factory });
+        // The file's own style for private statics; on a collision (the property keeps the member's
+        // name, which may already be the proxy's), the "lazy"/"Build"/"cached" variants.
+        var names = MemberNames.For(document, model.SyntaxTree, containingType, replacing: name);
+        var stem = Names.Pascal(name);
+        var proxy = names.Pick(NameKind.Field, isStatic: true, isReadOnly: true, stem, "Lazy" + stem);
+        var factory = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
+        var cacheName = names.Pick(NameKind.Field, isStatic: true, stem + "Value", "Cached" + stem);
         var cache = LazyMembers.Cache(model, position, memberType, typeText, cacheName);
         string? holderName = null;
         if (runtime && cache is not null && LazyMembers.CanUseHolder(model.Compilation, containingType))
         {
             // Also unlike any identifier spelled in the type: a nested type would shadow an outer type of that name.
-            var taken = new System.Collections.Generic.List<string> { proxy, factory };
+            var taken = new System.Collections.Generic.List<string> { proxy, factory, cacheName };
             foreach (var reference in containingType.DeclaringSyntaxReferences)
             {
                 taken.AddRange(Names.IdentifiersIn(reference.GetSyntax()));
             }
 
-            holderName = Names.Unique(Names.Pascal(name) + "Holder", containingType, taken);
+            holderName = MemberNames.For(document, model.SyntaxTree, containingType, taken)
+                .Pick(NameKind.NestedClass, isStatic: true, stem + "Holder", stem + "ValueHolder");
         }
 
         var heavyType = model.GetTypeInfo(value).Type ?? memberType;
@@ -236,6 +241,7 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
             ProxyName = proxy,
             FactoryName = factory,
             FactoryBody = LazyMembers.FactoryBody(model, value, typeText),
+            MayBeNull = LazyMembers.MayBeNull(model, value),
             Cache = cache,
             HolderName = holderName,
         });

@@ -66,7 +66,8 @@ internal static class LZM0002BackgroundServiceStart
         // ExecuteAsync is JIT-compiled when the host starts it, and would load every heavy assembly
         // its body names (LZM0005); the helper's is compiled only once it runs, after ready.
         var token = method.ParameterList.Parameters[0].Identifier.Text; // keeps a verbatim "@" prefix
-        var helperName = Names.Unique("ExecuteWhenReadyAsync", symbol.ContainingType);
+        var helperName = MemberNames.For(document, type.SyntaxTree, symbol.ContainingType)
+            .Reserve(new[] { "ExecuteWhenReadyAsync", "RunWhenReadyAsync", "ExecuteAfterStartupAsync" });
         var helper = ((MethodDeclarationSyntax)Generated.Member(
                 Generated.NoInliningAttribute
                 + $"private async global::System.Threading.Tasks.Task {helperName}(global::System.Threading.CancellationToken {token})\n{{\n}}\n"))

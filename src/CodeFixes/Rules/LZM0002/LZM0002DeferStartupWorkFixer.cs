@@ -128,12 +128,19 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         var typeText = declaration.Declaration.Type.IsVar
             ? Generated.Type(local.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).ToFullString()
             : declaration.Declaration.Type.WithoutTrivia().ToString();
+        // A name no identifier of the method or the type spells (a property named like a type the
+        // code uses would shadow it); on a collision, "Lazy"/"Default" + the name (docs/configuration.md).
         var taken = Names.IdentifiersIn(host.Enclosing);
-        var propertyName = Names.Unique(Names.Pascal(local.Name), host.Type, taken);
-        taken.Add(propertyName);
-        var proxyName = Names.Unique("s_" + Names.Camel(local.Name), host.Type, taken);
-        taken.Add(proxyName);
-        var factoryName = Names.Unique("Create" + Names.Pascal(local.Name), host.Type, taken);
+        foreach (var reference in host.Type.DeclaringSyntaxReferences)
+        {
+            taken.UnionWith(Names.IdentifiersIn(reference.GetSyntax(cancellationToken)));
+        }
+
+        var names = MemberNames.For(document, model.SyntaxTree, host.Type, taken);
+        var stem = Names.Pascal(local.Name);
+        var propertyName = names.Pick(NameKind.Property, isStatic: true, stem, "Lazy" + stem, "Default" + stem);
+        var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
+        var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var packageName = LazyMembers.PackageName(diagnostic, local.Type);
         var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
@@ -151,6 +158,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
                 ProxyName = proxyName,
                 FactoryName = factoryName,
                 FactoryBody = factoryBody,
+                MayBeNull = LazyMembers.MayBeNull(model, initializer.Value),
             });
         }
         else
@@ -189,8 +197,12 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         // Blank lines above the removed local stay where they were (on the next statement).
         var blankLines = removed.GetLeadingTrivia().TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia))
             .Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+        // One blank line is enough: none is carried when the next statement starts with one already.
         var next = removed.Parent?.ChildNodes().SkipWhile(n => n != removed).Skip(1).FirstOrDefault();
-        if (blankLines.Count > 0 && next is not null)
+        var nextStartsWithBlankLine = next is not null && next.GetLeadingTrivia()
+            .TakeWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia))
+            .Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (blankLines.Count > 0 && next is not null && !nextStartsWithBlankLine)
         {
             editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(blankLines.Concat(current.GetLeadingTrivia())));
         }

@@ -107,18 +107,15 @@ internal static class LZM0002SingletonFactoryMove
         }
 
         var result = chain[chain.Count - 1];
-        var taken = Names.IdentifiersIn(host.Enclosing);
-        var factoryName = Names.Unique("Create" + Names.Pascal(result.Local.Name), host.Type, taken);
+        var stem = Names.Pascal(result.Local.Name);
+        var factoryName = MemberNames.For(document, model.SyntaxTree, host.Type, Names.IdentifiersIn(host.Enclosing))
+            .Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
 
         // The lambda parameter must not shadow a variable in scope or the factory's name.
-        taken = new HashSet<string>(model.LookupSymbols(registrationArgument.SpanStart)
+        var taken = new HashSet<string>(model.LookupSymbols(registrationArgument.SpanStart)
             .Where(s => s is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol)
             .Select(s => s.Name)) { factoryName };
-        var provider = "sp";
-        for (var i = 2; taken.Contains(provider); i++)
-        {
-            provider = "sp" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var provider = MemberNames.For(document, model.SyntaxTree, null, taken).Reserve(new[] { "sp", "provider", "serviceProvider" });
 
         // The factory body: the chain's statements as written (with their comments), then the last value returned.
         var statements = chain.Take(chain.Count - 1).Select(c => (StatementSyntax)c.Declaration.WithLeadingTrivia(Comments(c.Declaration))).ToList();

@@ -95,9 +95,10 @@ public sealed class LZM0003FactoryRegistrationFixer : LazyFixerBase
         taken.UnionWith(model.LookupSymbols(instance.SpanStart)
             .Where(s => s is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol)
             .Select(s => s.Name));
-        var provider = Names.Reserve("sp", taken);
+        var names = MemberNames.For(document, model.SyntaxTree, null, taken);
+        var provider = names.Reserve(new[] { "sp", "provider", "serviceProvider" });
         var lambda = keyed
-            ? $"({provider}, {Names.Reserve("key", taken)}) => {Generated.Placeholder}"
+            ? $"({provider}, {names.Reserve(new[] { "key", "serviceKey" })}) => {Generated.Placeholder}"
             : $"{provider} => {Generated.Placeholder}";
         var factory = Generated.Fill(SyntaxFactory.ParseExpression(lambda), instance.WithoutTrivia())
             .WithTriviaFrom(instance);

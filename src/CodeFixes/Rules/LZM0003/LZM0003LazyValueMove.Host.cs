@@ -30,7 +30,7 @@ internal static partial class LZM0003LazyValueMove
             .FirstOrDefault();
 
     private static bool IsGeneratedClassName(string name)
-        => name.StartsWith(ClassName, StringComparison.Ordinal) && name.Skip(ClassName.Length).All(c => c is >= '0' and <= '9');
+        => ClassNames.Contains(name, StringComparer.Ordinal);
 
     private static async Task<(Document Document, ClassDeclarationSyntax Declaration)?> HostOfAsync(Solution solution, INamedTypeSymbol type, CancellationToken cancellationToken)
     {

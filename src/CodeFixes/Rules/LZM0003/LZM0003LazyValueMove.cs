@@ -34,7 +34,8 @@ internal static partial class LZM0003LazyValueMove
     /// <summary>Title of the code action.</summary>
     public const string Title = "Move the singleton to a lazy value";
 
-    private const string ClassName = "LazyServices";
+    /// <summary>The generated class's name: the first of these the namespace does not use yet.</summary>
+    private static readonly string[] ClassNames = { "LazyServices", "LazyAppServices", "DeferredServices" };
 
     private const string HolderAttributeName = "LazyMigrate.LazyValueHolderAttribute";
 
@@ -110,18 +111,21 @@ internal static partial class LZM0003LazyValueMove
             targetNamespace = outerType is null
                 ? model.Compilation.GlobalNamespace
                 : model.GetDeclaredSymbol(outerType, cancellationToken)?.ContainingNamespace ?? model.Compilation.GlobalNamespace;
-            className = ClassName;
-            for (var i = 2; targetNamespace.GetMembers(className).Any(); i++)
+            var free = ClassNames.Where(n => !targetNamespace.GetMembers(n).Any()).ToList();
+            if (free.Count == 0)
             {
-                className = ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                throw new FixSkippedException($"no free name for the generated class ({string.Join(", ", ClassNames)} are all taken)");
             }
+
+            className = free[0];
         }
 
         taken.Add(className);
-        var propertyName = Names.Reserve(service.Name, taken);
-        var proxyName = Names.Reserve("s_" + Names.CamelStem(propertyName), taken);
-        var factoryName = Names.Reserve("Create" + propertyName, taken);
-        var holderName = Names.Reserve(propertyName + "Holder", taken);
+        var names = MemberNames.For(document, model.SyntaxTree, null, taken);
+        var propertyName = names.Reserve(new[] { service.Name, "Lazy" + service.Name, "Default" + service.Name });
+        var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: true, propertyName, "Lazy" + propertyName);
+        var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + propertyName, "Build" + propertyName);
+        var holderName = names.Pick(NameKind.NestedClass, isStatic: true, propertyName + "Holder", propertyName + "ValueHolder");
 
         var hostModel = host is null ? model : await host.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var hostPosition = host is null ? statement.SpanStart : host.Value.Declaration.SpanStart;

@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.CodeFixes.Rules;
@@ -59,12 +61,56 @@ internal static class LZM0005HeavyStatementFixes
         if (statement is LocalDeclarationStatementSyntax declaration)
         {
             var initializer = declaration.Declaration.Variables.Count == 1 ? declaration.Declaration.Variables[0].Initializer : null;
-            return initializer is not null && initializer.Value.Span.Contains(target.Span)
-                ? StatementExtractor.ExtractInitializerAsync(document, declaration, "Compute" + baseName, heavyType, cancellationToken)
-                : Task.FromResult<Document?>(null);
+            if (initializer is null || !initializer.Value.Span.Contains(target.Span))
+            {
+                return Task.FromResult<Document?>(null);
+            }
+
+            // "Compute" + the heavy type, else + the local's name ("ComputeCount"), else both.
+            var local = Names.Pascal(declaration.Declaration.Variables[0].Identifier.ValueText);
+            return StatementExtractor.ExtractInitializerAsync(
+                document, declaration, new[] { "Compute" + baseName, "Compute" + local, "Compute" + baseName + "For" + local }, heavyType, cancellationToken);
         }
 
-        return StatementExtractor.ExtractStatementAsync(document, statement, "Use" + baseName, cancellationToken);
+        return StatementExtractor.ExtractStatementAsync(document, statement, StatementNames(statement, baseName), cancellationToken);
+    }
+
+    /// <summary>
+    /// Method names for a moved statement, first free wins: "Use" + the heavy type; else the verb
+    /// of the method the statement calls + the type (<c>db.Database.Migrate()</c> → "MigrateAppDbContext");
+    /// else "Use" + the type + "In" + the enclosing member ("UseAppDbContextInConfigure").
+    /// </summary>
+    private static string[] StatementNames(StatementSyntax statement, string baseName)
+    {
+        var names = new List<string> { "Use" + baseName };
+        if (statement is ExpressionStatementSyntax { Expression: var expression })
+        {
+            var invoked = (expression as AwaitExpressionSyntax)?.Expression ?? expression;
+            var called = invoked is InvocationExpressionSyntax invocation
+                ? invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax name => name.Identifier.ValueText,
+                    _ => null,
+                }
+                : null;
+            var verb = called is null ? null : NamingStyle.Words(called).FirstOrDefault();
+            if (verb is not null && char.IsLetter(verb[0]) && verb != "Use")
+            {
+                names.Add(Names.Pascal(verb) + baseName);
+            }
+        }
+
+        var member = statement.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault() switch
+        {
+            MethodDeclarationSyntax method => method.Identifier.ValueText,
+            ConstructorDeclarationSyntax => "Constructor",
+            _ => null,
+        };
+        var localFunction = statement.Ancestors().OfType<LocalFunctionStatementSyntax>().FirstOrDefault()?.Identifier.ValueText;
+        var where = localFunction ?? member ?? "Main";
+        names.Add("Use" + baseName + "In" + Names.Pascal(where));
+        return names.ToArray();
     }
 
     /// <summary>"Microsoft.ML.OnnxRuntime.InferenceSession" → "InferenceSession".</summary>

@@ -115,13 +115,32 @@ internal static class LZM0005StatementRun
 
         foreach (var candidate in candidates)
         {
-            if (Names.Unique(candidate, host?.Type, taken) == candidate)
+            if (!taken.Contains(candidate) && !IsMemberOf(candidate, host?.Type))
             {
                 return candidate;
             }
         }
 
-        return Names.Unique(candidates.Count > 0 ? candidates[0] : "UseHeavyTypes", host?.Type, taken);
+        throw new FixSkippedException("every name derived from the moved code (" + string.Join(", ", candidates) + ") is taken");
+    }
+
+    /// <summary>True when <paramref name="name"/> is the type's own name or a member of it or of a base type.</summary>
+    private static bool IsMemberOf(string name, INamedTypeSymbol? type)
+    {
+        if (type is not null && type.Name == name)
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.MemberNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHeavy(StatementSyntax statement, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)

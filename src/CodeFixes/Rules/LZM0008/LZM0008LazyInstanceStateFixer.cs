@@ -71,21 +71,20 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
 
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var type = plan.Fields[0].Symbol.ContainingType;
-        var taken = new List<string>();
+        var names = MemberNames.For(document, model.SyntaxTree, type, replacing: null);
         var proxies = new Dictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var newBody = body.TrackNodes(plan.Fields.Select(f => (SyntaxNode)f.Assignment).Concat(plan.Fields.SelectMany(f => f.Calls)));
         foreach (var field in plan.Fields)
         {
             var name = field.Symbol.Name;
-            var proxy = Names.Unique("_lazy" + Names.Pascal(name), type, taken);
-            taken.Add(proxy);
-            var factory = Names.Unique("Create" + Names.Pascal(name), type, taken);
-            taken.Add(factory);
+            var stem = Names.Pascal(name);
+            var proxy = names.Pick(NameKind.Field, isStatic: false, isReadOnly: true, "Lazy" + stem, "Deferred" + stem);
+            var factory = names.Pick(NameKind.Method, isStatic: false, "Create" + stem, "Build" + stem);
             proxies[field.Symbol] = proxy;
 
             var typeText = field.Declaration.Declaration.Type.WithoutTrivia().ToString();
-            var members = BuildMembers(model, field, runtime, diagnostic, typeText, proxy, factory);
+            var members = BuildMembers(document, model, field, runtime, diagnostic, typeText, proxy, factory);
             var trailing = field.Declaration.GetTrailingTrivia();
             if (NextMemberIsNotSeparated(field.Declaration) && trailing.LastOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
             {
@@ -118,7 +117,7 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
     }
 
     private static IReadOnlyList<MemberDeclarationSyntax> BuildMembers(
-        SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
+        Document document, SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
     {
         var modifiers = string.Join(" ", field.Declaration.Modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
         var getter = LazyProxy.Read(runtime, proxy, typeText);
@@ -141,11 +140,9 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
                 identifiers.UnionWith(Names.IdentifiersIn(call));
             }
 
-            var local = Names.Camel(field.Symbol.Name);
-            for (var i = 2; identifiers.Contains(local) || SyntaxFacts.GetKeywordKind(local) != SyntaxKind.None; i++)
-            {
-                local = Names.Camel(field.Symbol.Name) + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            var stem = Names.Pascal(field.Symbol.Name);
+            var local = MemberNames.For(document, model.SyntaxTree, null, identifiers)
+                .Pick(NameKind.Local, isStatic: false, stem, "New" + stem, "Created" + stem);
 
             var statements = new List<StatementSyntax>
             {

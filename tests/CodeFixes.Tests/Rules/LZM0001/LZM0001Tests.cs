@@ -221,7 +221,7 @@ public class LZM0001Tests
         runtime: false);
 
     [Fact]
-    public Task Target_typed_new_gets_explicit_type_through_cast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Target_typed_new_names_its_type_in_the_factory_without_a_cast() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -249,7 +249,7 @@ public class LZM0001Tests
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
-            private static object CreateOptions() => (SessionOptions)new();
+            private static object CreateOptions() => new SessionOptions();
         }
         """,
         runtime: true);
@@ -331,7 +331,7 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
-    public Task Name_collision_picks_unique_names() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Name_collision_picks_the_lazy_and_build_variants_never_a_number() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -351,25 +351,25 @@ public class LZM0001Tests
         {
             private static readonly int s_session = 1;
             static int CreateSession() => s_session;
-            static InferenceSession Session => SessionHolder.Value ?? s_session2.Get<InferenceSession>();
+            static InferenceSession Session => SessionHolder.Value ?? s_lazySession.Get<InferenceSession>();
 
-            private static readonly LazyValue s_session2 = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession2);
+            private static readonly LazyValue s_lazySession = new LazyValue("Microsoft.ML.OnnxRuntime", BuildSession);
 
             [LazyValueHolder]
             private static class SessionHolder
             {
                 // Initialized on the first read of Session; from then on the JIT reads it as a constant.
-                public static readonly InferenceSession? Value = s_session2.GetOrDefault<InferenceSession>();
+                public static readonly InferenceSession? Value = s_lazySession.GetOrDefault<InferenceSession>();
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
-            private static object CreateSession2() => new InferenceSession("m");
+            private static object BuildSession() => new InferenceSession("m");
         }
         """,
         runtime: true);
 
     [Fact]
-    public Task Holder_name_collision_with_a_nested_type_or_an_identifier_in_the_type_picks_unique_names() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
+    public Task Holder_name_collision_with_a_nested_type_or_an_identifier_in_the_type_picks_the_value_holder_variant() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
 
@@ -393,12 +393,12 @@ public class LZM0001Tests
         class Models
         {
             class SessionHolder { }
-            static InferenceSession Session => SessionHolder2.Value ?? s_session.Get<InferenceSession>();
+            static InferenceSession Session => SessionValueHolder.Value ?? s_session.Get<InferenceSession>();
 
             private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
 
             [LazyValueHolder]
-            private static class SessionHolder2
+            private static class SessionValueHolder
             {
                 // Initialized on the first read of Session; from then on the JIT reads it as a constant.
                 public static readonly InferenceSession? Value = s_session.GetOrDefault<InferenceSession>();
@@ -406,12 +406,12 @@ public class LZM0001Tests
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("m");
-            static SessionOptions Options => OptionsHolder2.Value ?? s_options.Get<SessionOptions>();
+            static SessionOptions Options => OptionsValueHolder.Value ?? s_options.Get<SessionOptions>();
 
             private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
 
             [LazyValueHolder]
-            private static class OptionsHolder2
+            private static class OptionsValueHolder
             {
                 // Initialized on the first read of Options; from then on the JIT reads it as a constant.
                 public static readonly SessionOptions? Value = s_options.GetOrDefault<SessionOptions>();

@@ -70,7 +70,7 @@ public class LZM0003Tests
         {
             public static void Register(IServiceCollection services, string sp)
             {
-                services.AddSingleton(sp2 => new InferenceSession(sp));
+                services.AddSingleton(provider => new InferenceSession(sp));
             }
         }
         """,
