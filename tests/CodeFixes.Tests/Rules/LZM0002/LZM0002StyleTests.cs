@@ -18,8 +18,8 @@ public class LZM0002StyleTests
 
         var sessionOptions = {|LZM0002:new SessionOptions()|};
 
-        Console.WriteLine("ready");
-        Console.WriteLine({|LZM0002:sessionOptions.LogVerbosityLevel|});
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+        Console.WriteLine({|LZM0005:sessionOptions.LogVerbosityLevel|});
         """,
         """
         using System;
@@ -28,8 +28,8 @@ public class LZM0002StyleTests
 
         Console.WriteLine("start");
 
-        Console.WriteLine("ready");
-        Console.WriteLine({|LZM0002:LazySessionOptions.LogVerbosityLevel|});
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+        Console.WriteLine({|LZM0005:LazySessionOptions|}.LogVerbosityLevel);
 
         partial class Program
         {

@@ -13,14 +13,11 @@ public class LZM0005StyleTests
         """
         using System;
         using Microsoft.EntityFrameworkCore;
-        using Microsoft.Extensions.DependencyInjection;
 
-        var services = (IServiceCollection)null!;
-        services.AddDbContext<{|LZM0005:DbContext|}>(options =>
-        {
-            options.UseSqlite("Data Source=app.db");
-        });
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
         Console.WriteLine(typeof({|LZM0005:DbContext|}).Name);
+        Console.WriteLine("between");
+        Console.WriteLine(typeof({|LZM0005:DbContext|}).FullName);
 
         public partial class Program { }
         """,
@@ -28,10 +25,10 @@ public class LZM0005StyleTests
         using System;
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
-        using Microsoft.Extensions.DependencyInjection;
 
-        var services = (IServiceCollection)null!;
-        UseDbContext(services);
+        Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+        UseDbContext();
+        Console.WriteLine("between");
         WriteDbContext();
 
         public partial class Program { }
@@ -39,18 +36,15 @@ public class LZM0005StyleTests
         partial class Program
         {
             [MethodImpl(MethodImplOptions.NoInlining)]
-            private static void UseDbContext(IServiceCollection services)
+            private static void UseDbContext()
             {
-                services.AddDbContext<DbContext>(options =>
-                {
-                    options.UseSqlite("Data Source=app.db");
-                });
+                Console.WriteLine(typeof(DbContext).Name);
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static void WriteDbContext()
             {
-                Console.WriteLine(typeof(DbContext).Name);
+                Console.WriteLine(typeof(DbContext).FullName);
             }
         }
         """,
@@ -60,41 +54,43 @@ public class LZM0005StyleTests
     [Fact]
     public Task A_lambda_moved_from_a_method_is_indented_like_the_file() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
+        using System;
         using Microsoft.EntityFrameworkCore;
-        using Microsoft.Extensions.DependencyInjection;
 
         public static class Program
         {
           public static void Main()
           {
-            var services = (IServiceCollection)null!;
-            services.AddDbContext<{|LZM0005:DbContext|}>(options =>
+            Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+            Action<{|LZM0005:DbContextOptionsBuilder|}> configure = options =>
               {
                 options.UseSqlite("Data Source=app.db");
-              });
+              };
+            configure(new {|LZM0005:DbContextOptionsBuilder|}());
           }
         }
         """,
         """
+        using System;
         using System.Runtime.CompilerServices;
         using Microsoft.EntityFrameworkCore;
-        using Microsoft.Extensions.DependencyInjection;
 
         public static class Program
         {
           public static void Main()
           {
-            var services = (IServiceCollection)null!;
-            UseDbContext(services);
+            Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+            UseDbContextOptionsBuilder();
           }
 
           [MethodImpl(MethodImplOptions.NoInlining)]
-          private static void UseDbContext(IServiceCollection services)
+          private static void UseDbContextOptionsBuilder()
           {
-            services.AddDbContext<DbContext>(options =>
+            Action<DbContextOptionsBuilder> configure = options =>
               {
                 options.UseSqlite("Data Source=app.db");
-              });
+              };
+            configure(new DbContextOptionsBuilder());
           }
         }
         """,
