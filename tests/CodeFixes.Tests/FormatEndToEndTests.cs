@@ -76,7 +76,7 @@ public sealed class FormatEndToEndTests : IDisposable
         Assert.Equal(migrated.Keys.OrderBy(k => k), second.Keys.OrderBy(k => k));
         foreach (var (file, text) in migrated)
         {
-            Assert.True(text == second[file], $"second dotnet format changed {file}");
+            Assert.True(text == second[file], $"second dotnet format changed {file}:\n--- after the first run\n{text}\n--- after the second run\n{second[file]}");
         }
 
         var after = Run("dotnet", "run --no-build");
