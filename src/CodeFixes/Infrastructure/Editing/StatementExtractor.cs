@@ -211,14 +211,20 @@ internal static class StatementExtractor
         var parameterList = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + Generated.Type(p.Type).ToFullString() + " " + p.Name));
         var arguments = string.Join(", ", parameters.Select(p => Modifier(p.RefKind) + p.Name));
         var staticModifier = usesThis ? string.Empty : "static ";
+        // Each statement's lines move as a block to the new method's body indentation (see ExtractAsync),
+        // so a lambda body the user indented keeps its place relative to its statement.
+        var unit = await Indentation.UnitAsync(document, cancellationToken).ConfigureAwait(false);
+        var typeIndentation = host.IsTopLevel && host.Enclosing is CompilationUnitSyntax
+            ? string.Empty
+            : Indentation.Of(host.Enclosing.Parent ?? host.Enclosing);
+        var bodyIndentation = (host.IsTopLevel ? unit : typeIndentation + unit) + unit;
         var moved = new List<StatementSyntax>();
         for (var i = 0; i < run.Count; i++)
         {
-            var statement = run[i];
-            if (i == 0)
-            {
-                statement = statement.WithoutLeadingTrivia();
-            }
+            var statement = Indentation.Shift(run[i], Indentation.Of(run[i]), bodyIndentation);
+            statement = i == 0
+                ? statement.WithLeadingTrivia(SyntaxFactory.Whitespace(bodyIndentation))
+                : statement.WithLeadingTrivia(Reindented(statement.GetLeadingTrivia(), bodyIndentation));
 
             if (i == run.Count - 1)
             {
@@ -232,7 +238,10 @@ internal static class StatementExtractor
 
         var returnType = returned is null ? "void" : Generated.Type(returned.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).ToFullString();
         var method = Generated.Member($"{Generated.NoInliningAttribute} private {staticModifier}{returnType} {name}({parameterList}) {{ }}");
-        method = ((MethodDeclarationSyntax)method).WithBody(SyntaxFactory.Block(moved));
+        var newLine = first.SyntaxTree.GetRoot(cancellationToken).DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        newLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        moved[moved.Count - 1] = moved[moved.Count - 1].WithTrailingTrivia(newLine);
+        method = ((MethodDeclarationSyntax)method).WithBody(SyntaxFactory.Block(moved).WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine)));
 
         var callText = returned is null
             ? $"{name}({arguments});"
@@ -248,6 +257,38 @@ internal static class StatementExtractor
 
         host.Add(editor, new[] { method });
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>Leading trivia whose line indentation (before comments and the statement) is <paramref name="indentation"/>.</summary>
+    private static SyntaxTriviaList Reindented(SyntaxTriviaList leading, string indentation)
+    {
+        var result = new List<SyntaxTrivia>();
+        var atLineStart = true;
+        foreach (var trivia in leading)
+        {
+            if (atLineStart && trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                result.Add(SyntaxFactory.Whitespace(indentation));
+            }
+            else
+            {
+                if (atLineStart && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    result.Add(SyntaxFactory.Whitespace(indentation));
+                }
+
+                result.Add(trivia);
+            }
+
+            atLineStart = trivia.IsKind(SyntaxKind.EndOfLineTrivia);
+        }
+
+        if (atLineStart)
+        {
+            result.Add(SyntaxFactory.Whitespace(indentation));
+        }
+
+        return SyntaxFactory.TriviaList(result);
     }
 
     public static bool IsHeavy(ITypeSymbol type, string? heavyType)
