@@ -47,8 +47,8 @@ public static class HeavyStartupApp
                         LazyLoading.MarkReady();
 
                         // After the ready cut: using heavy things here is what lazy loading is for.
-                        Console.WriteLine("onnx: optimization " + options.GraphOptimizationLevel);
-                        connection.Open();
+                        Console.WriteLine("onnx: optimization " + options.GraphOptimizationLevel); // expect: LZM0005
+                        connection.Open(); // expect: LZM0005
                         using SqliteCommand command = connection.CreateCommand(); // expect: LZM0005
                         command.CommandText = "SELECT 20 + 22";
                         Console.WriteLine("sqlite: " + command.ExecuteScalar());
