@@ -8,13 +8,17 @@ namespace LazyMigrate.Analyzers.Infrastructure;
 /// <summary>A heavy expression: where it is, which heavy type it constructs or calls into, and its package.</summary>
 internal readonly struct HeavyExpression
 {
-    public HeavyExpression(ExpressionSyntax syntax, ITypeSymbol type, HeavyInfo info, string? receiverName = null)
+    public HeavyExpression(ExpressionSyntax syntax, ITypeSymbol type, HeavyInfo info, string? receiverName = null, bool isObtained = false)
     {
         Syntax = syntax;
         Type = type;
         Info = info;
         ReceiverName = receiverName;
+        IsObtained = isObtained;
     }
+
+    /// <summary>For a call of a project method that returns the heavy object (it is built inside that method).</summary>
+    public bool IsObtained { get; }
 
     /// <summary>For a member of an object that a property or call hands out: that property or call.</summary>
     public string? ReceiverName { get; }
@@ -31,11 +35,13 @@ internal readonly struct HeavyExpression
     /// </summary>
     public string HowUsed => Syntax is BaseObjectCreationExpressionSyntax
         ? "created"
+        : IsObtained ? "obtained from '" + MemberName + "'"
         : ReceiverName is { } receiver ? "used through '" + MemberName + "' on the object '" + receiver + "' hands out" : "used through static member '" + MemberName + "'";
 
     /// <summary>What runs besides the assembly load, for messages: <c>its constructor</c>, or <c>'X'</c>.</summary>
     public string WhatRuns => Syntax is BaseObjectCreationExpressionSyntax
         ? "its constructor"
+        : IsObtained ? "'" + MemberName + "', which builds it,"
         : ReceiverName is { } receiver ? "'" + receiver + "' (which may build the object) and '" + MemberName + "'" : "'" + MemberName + "'";
 
     private string MemberName => Syntax switch
@@ -63,6 +69,26 @@ internal static class HeavyExpressions
     /// </summary>
     public static HeavyExpression? FindFirstTouch(SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken) =>
         CodeUnits.IsCodeBoundary(unit) ? null : Visit(unit, unit, model, resolver, creationsOnly: true, cancellationToken);
+
+    /// <summary>
+    /// The first call in the unit's own code to a method of the project (it has source) that returns a heavy
+    /// object: the object is built inside that method (LZM0008 reports the creation there), and arrives here.
+    /// </summary>
+    public static HeavyExpression? FindObtained(SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken)
+    {
+        foreach (var node in CodeUnits.OwnNodes(unit))
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } method
+                && !method.ReturnsVoid
+                && resolver.GetHeavy(method.ReturnType) is { } info)
+            {
+                return new HeavyExpression(invocation, method.ReturnType, info, isObtained: true);
+            }
+        }
+
+        return null;
+    }
 
     private static HeavyExpression? Visit(SyntaxNode node, SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, bool creationsOnly, CancellationToken cancellationToken)
     {

@@ -57,6 +57,9 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static bool IsExecuteAsync(SyntaxNode owner) =>
+        owner is MethodDeclarationSyntax { Identifier.ValueText: "ExecuteAsync" };
+
     /// <summary>When the work runs, for messages.</summary>
     internal static string When(bool inBackground) => inBackground
         ? "on a background thread while the app starts (since Microsoft.Extensions.Hosting 10 the host does not wait for ExecuteAsync)"
@@ -79,7 +82,10 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
             }
 
             // One finding per heavy object, where it is created: later calls on it are not reported.
-            if (HeavyExpressions.FindFirstTouch(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } heavy)
+            // In ExecuteAsync an object a project method hands out is reported where it arrives too: LZM0008 reports
+            // its creation inside that method, but only here can the service's start wait for ready.
+            if ((HeavyExpressions.FindFirstTouch(unit, context.SemanticModel, resolver, context.CancellationToken)
+                ?? (IsExecuteAsync(body.Owner) ? HeavyExpressions.FindObtained(unit, context.SemanticModel, resolver, context.CancellationToken) : null)) is not { } heavy)
             {
                 continue;
             }

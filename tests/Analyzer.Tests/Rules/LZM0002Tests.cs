@@ -258,4 +258,49 @@ public sealed class LZM0002Tests
 
         Assert.Equal(inBackground, StartupPathClassifier.StartsExecuteAsyncInBackground(backgroundService));
     }
+
+    [Fact]
+    public Task Reports_a_heavy_object_a_project_method_hands_to_ExecuteAsync_before_its_first_await() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.Hosting;
+            sealed class CatalogDb : DbContext { }
+            sealed class Catalog
+            {
+                public CatalogDb CreateContext() => {|#1:new CatalogDb()|};
+            }
+            sealed class Refresher : BackgroundService
+            {
+                private readonly Catalog _catalog = new Catalog();
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    using (var db = {|#0:_catalog.CreateContext()|})
+                    {
+                    }
+
+                    await Task.Delay(1000, stoppingToken);
+                }
+            }
+            """)
+            .Expect(new DiagnosticResult(Descriptors.LZM0002HeavyWorkOnStartupPath).WithLocation(0)
+                .WithArguments(
+                    "CatalogDb",
+                    "Microsoft.EntityFrameworkCore",
+                    "obtained from 'CreateContext'",
+                    "Refresher.ExecuteAsync",
+                    "on a background thread while the app starts (since Microsoft.Extensions.Hosting 10 the host does not wait for ExecuteAsync)",
+                    "'CreateContext', which builds it,",
+                    ""))
+            .Expect(new DiagnosticResult(Descriptors.LZM0008HeavyWorkReachableFromStartup).WithLocation(1)
+                .WithArguments(
+                    "CatalogDb",
+                    "Microsoft.EntityFrameworkCore",
+                    "created",
+                    "on a background thread while the app starts (since Microsoft.Extensions.Hosting 10 the host does not wait for ExecuteAsync)",
+                    "Refresher.ExecuteAsync → Catalog.CreateContext",
+                    "its constructor"))
+            .ValidateAsync();
 }
