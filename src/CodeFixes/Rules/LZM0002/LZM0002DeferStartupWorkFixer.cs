@@ -179,9 +179,10 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         }
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var replacedUse = new SyntaxAnnotation();
         foreach (var use in uses)
         {
-            editor.ReplaceNode(use, SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use));
+            editor.ReplaceNode(use, SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use).WithAdditionalAnnotations(replacedUse));
         }
 
         if (assignment is not null)
@@ -189,7 +190,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             // The proxy is created where the local was, from the same (unchanging) inputs.
             editor.ReplaceNode(declaration, assignment);
             host.Add(editor, members);
-            return editor.GetChangedDocument();
+            return await WithoutHeavyReadsAfterReadyAsync(editor.GetChangedDocument(), replacedUse, cancellationToken).ConfigureAwait(false);
         }
 
         SyntaxNode removed = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
@@ -209,8 +210,17 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
         editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
         host.Add(editor, members);
-        return editor.GetChangedDocument();
+        return await WithoutHeavyReadsAfterReadyAsync(editor.GetChangedDocument(), replacedUse, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Reading the local names no type; reading the property that replaces it calls a getter of the heavy
+    /// type, so a statement doing so after the ready cut would make the JIT load the heavy assembly with the
+    /// startup method (LZM0005). Such statements move out in the same fix, as LZM0005's fix moves them: one
+    /// <c>dotnet format</c> run reaches the state a second run would.
+    /// </summary>
+    private static Task<Document> WithoutHeavyReadsAfterReadyAsync(Document document, SyntaxAnnotation replacedUse, CancellationToken cancellationToken)
+        => LZM0005HeavyStatementFixes.ExtractReportedAsync(document, replacedUse, cancellationToken);
 
     /// <summary>
     /// Members for a value built from locals: the proxy field is assigned where the local was

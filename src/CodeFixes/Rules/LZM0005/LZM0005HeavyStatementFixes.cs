@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,6 +8,8 @@ using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LazyMigrate.CodeFixes.Rules;
 
@@ -29,6 +32,66 @@ internal static class LZM0005HeavyStatementFixes
         }
 
         return ExtractOneAsync(document, statement, target, baseName, heavyType, cancellationToken);
+    }
+
+    /// <summary>
+    /// Another fix's follow-up: the statements holding a node marked <paramref name="marker"/> that LZM0005 now
+    /// reports (LZM0002's lazy member read after the ready cut names its heavy type) move out the way LZM0005's
+    /// fix moves them, so one <c>dotnet format</c> run (which computes diagnostics once) ends where a second run
+    /// would. The findings come from LZM0005's analyzer itself, on the document as it is after each move.
+    /// Statements LZM0005's fix cannot move stay as they are.
+    /// </summary>
+    public static async Task<Document> ExtractReportedAsync(Document document, SyntaxAnnotation marker, CancellationToken cancellationToken)
+    {
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new LazyMigrate.Analyzers.Rules.LZM0005HeavyTypeNamedInStartupMethodAnalyzer());
+        var refused = new HashSet<TextSpan>();
+
+        // Each step moves a marked statement out of the startup method or refuses one finding; the bound only guards against a fix that does neither.
+        for (var step = 0; step < 256; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var marked = root?.GetAnnotatedNodes(marker).ToList();
+            if (root is null || model is null || marked is null || marked.Count == 0)
+            {
+                return document;
+            }
+
+            var withAnalyzer = model.Compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions);
+            var found = await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
+            var next = found
+                .Where(d => d.Id == RuleIds.HeavyTypeNamedInStartupMethod && d.Location.SourceTree == root.SyntaxTree && !refused.Contains(d.Location.SourceSpan))
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => (Diagnostic: d, Target: root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)))
+                .FirstOrDefault(f => f.Target.FirstAncestorOrSelf<StatementSyntax>() is { } statement && marked.Any(m => statement.Span.Contains(m.Span)));
+            if (next.Diagnostic is null)
+            {
+                return document;
+            }
+
+            Document? moved;
+            try
+            {
+                moved = await ExtractAsync(document, next.Target, next.Diagnostic, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FixSkippedException)
+            {
+                moved = null;
+            }
+
+            if (moved is null)
+            {
+                // The document is unchanged, so the finding keeps its place: it is not tried again.
+                refused.Add(next.Diagnostic.Location.SourceSpan);
+                continue;
+            }
+
+            document = moved;
+            refused.Clear();
+        }
+
+        return document;
     }
 
     private static async Task<Document?> ExtractRunOrStatementAsync(Document document, StatementSyntax statement, System.Collections.Generic.IReadOnlyList<StatementSyntax> siblings, SyntaxNode target, string baseName, string? heavyType, CancellationToken cancellationToken)

@@ -217,4 +217,61 @@ public class LZM0002Tests
         """,
         runtime: true,
         OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Top_level_use_after_ready_moves_into_a_non_inlined_method_in_the_same_fix() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+        var options = {|LZM0002:new SessionOptions { LogVerbosityLevel = 2 }|};
+        var name = "model";
+        LazyLoading.MarkReady();
+
+        Runner.Run(options, name);
+        Console.WriteLine("done");
+
+        static class Runner
+        {
+            public static void Run(SessionOptions options, string name) => Console.WriteLine(name + options.LogVerbosityLevel);
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+        var name = "model";
+        LazyLoading.MarkReady();
+
+        UseSessionOptions(name);
+        Console.WriteLine("done");
+
+        static class Runner
+        {
+            public static void Run(SessionOptions options, string name) => Console.WriteLine(name + options.LogVerbosityLevel);
+        }
+
+        partial class Program
+        {
+            private static SessionOptions Options => s_options.Get<SessionOptions>();
+
+            private static readonly LazyValue s_options = new LazyValue("Microsoft.ML.OnnxRuntime", CreateOptions);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateOptions() => new SessionOptions { LogVerbosityLevel = 2 };
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseSessionOptions(string name)
+            {
+                Runner.Run(Options, name);
+            }
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
 }
