@@ -178,11 +178,14 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             members = new[] { members[0].WithLeadingTrivia(comments) }.Concat(members.Skip(1)).ToList();
         }
 
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        // Statements LZM0005 reports already get its own fix in the same run; the others are followed up here.
+        var reported = await LZM0005HeavyStatementFixes.ReportedStatementsAsync(document, cancellationToken).ConfigureAwait(false);
         var replacedUse = new SyntaxAnnotation();
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         foreach (var use in uses)
         {
-            editor.ReplaceNode(use, SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use).WithAdditionalAnnotations(replacedUse));
+            var replacement = SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use);
+            editor.ReplaceNode(use, reported.Any(s => s.Span.Contains(use.Span)) ? replacement : replacement.WithAdditionalAnnotations(replacedUse));
         }
 
         if (assignment is not null)
@@ -217,7 +220,8 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
     /// Reading the local names no type; reading the property that replaces it calls a getter of the heavy
     /// type, so a statement doing so after the ready cut would make the JIT load the heavy assembly with the
     /// startup method (LZM0005). Such statements move out in the same fix, as LZM0005's fix moves them: one
-    /// <c>dotnet format</c> run reaches the state a second run would.
+    /// <c>dotnet format</c> run reaches the state a second run would. Only uses marked <paramref name="replacedUse"/>
+    /// count (those in statements LZM0005 did not report before the fix).
     /// </summary>
     private static Task<Document> WithoutHeavyReadsAfterReadyAsync(Document document, SyntaxAnnotation replacedUse, CancellationToken cancellationToken)
         => LZM0005HeavyStatementFixes.ExtractReportedAsync(document, replacedUse, cancellationToken);

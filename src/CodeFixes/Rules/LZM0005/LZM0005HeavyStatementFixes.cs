@@ -8,8 +8,6 @@ using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LazyMigrate.CodeFixes.Rules;
 
@@ -43,28 +41,20 @@ internal static class LZM0005HeavyStatementFixes
     /// </summary>
     public static async Task<Document> ExtractReportedAsync(Document document, SyntaxAnnotation marker, CancellationToken cancellationToken)
     {
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new LazyMigrate.Analyzers.Rules.LZM0005HeavyTypeNamedInStartupMethodAnalyzer());
-        var refused = new HashSet<TextSpan>();
+        var refused = new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>();
 
         // Each step moves a marked statement out of the startup method or refuses one finding; the bound only guards against a fix that does neither.
         for (var step = 0; step < 256; step++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var marked = root?.GetAnnotatedNodes(marker).ToList();
-            if (root is null || model is null || marked is null || marked.Count == 0)
+            if (marked is null || marked.Count == 0)
             {
                 return document;
             }
 
-            var withAnalyzer = model.Compilation.WithAnalyzers(analyzers, document.Project.AnalyzerOptions);
-            var found = await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
-            var next = found
-                .Where(d => d.Id == RuleIds.HeavyTypeNamedInStartupMethod && d.Location.SourceTree == root.SyntaxTree && !refused.Contains(d.Location.SourceSpan))
-                .OrderBy(d => d.Location.SourceSpan.Start)
-                .Select(d => (Diagnostic: d, Target: root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true)))
-                .FirstOrDefault(f => f.Target.FirstAncestorOrSelf<StatementSyntax>() is { } statement && marked.Any(m => statement.Span.Contains(m.Span)));
+            var next = (await FindingsAsync(document, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(f => !refused.Contains(f.Diagnostic.Location.SourceSpan) && marked.Any(m => f.Statement.Span.Contains(m.Span)));
             if (next.Diagnostic is null)
             {
                 return document;
@@ -92,6 +82,36 @@ internal static class LZM0005HeavyStatementFixes
         }
 
         return document;
+    }
+
+    /// <summary>The statements of <paramref name="document"/> LZM0005 reports (each the innermost statement around a finding).</summary>
+    public static async Task<IReadOnlyList<StatementSyntax>> ReportedStatementsAsync(Document document, CancellationToken cancellationToken)
+        => (await FindingsAsync(document, cancellationToken).ConfigureAwait(false)).Select(f => f.Statement).ToList();
+
+    /// <summary>LZM0005's findings in <paramref name="document"/>, in order, from its analyzer, with their nodes and statements.</summary>
+    private static async Task<List<(Diagnostic Diagnostic, SyntaxNode Target, StatementSyntax Statement)>> FindingsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var result = new List<(Diagnostic Diagnostic, SyntaxNode Target, StatementSyntax Statement)>();
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return result;
+        }
+
+        var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new LazyMigrate.Analyzers.Rules.LZM0005HeavyTypeNamedInStartupMethodAnalyzer());
+        var withAnalyzer = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(model.Compilation, analyzers, document.Project.AnalyzerOptions);
+        var found = await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in found.Where(d => d.Id == RuleIds.HeavyTypeNamedInStartupMethod && d.Location.SourceTree == root.SyntaxTree).OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var target = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (target.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
+            {
+                result.Add((diagnostic, target, statement));
+            }
+        }
+
+        return result;
     }
 
     private static async Task<Document?> ExtractRunOrStatementAsync(Document document, StatementSyntax statement, System.Collections.Generic.IReadOnlyList<StatementSyntax> siblings, SyntaxNode target, string baseName, string? heavyType, CancellationToken cancellationToken)
