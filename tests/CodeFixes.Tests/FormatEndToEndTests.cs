@@ -61,6 +61,9 @@ public sealed class FormatEndToEndTests : IDisposable
         Assert.Contains("private static SqliteConnection? s_primaryValue;", migrated["Models.cs"]);
         Assert.Contains("sp => new MagickImage", migrated["Program.cs"]);
         Assert.Contains("[MethodImpl(MethodImplOptions.NoInlining)]", migrated["Images.cs"]);
+        // The moved local's use after ready would name SessionOptions in Main (LZM0005): the same run moves it out.
+        Assert.Contains("UseSessionOptions(services);", migrated["Program.cs"]);
+        Assert.Contains("private static void UseSessionOptions(ServiceCollection services)", migrated["Program.cs"]);
         Assert.Contains("Report.Run(Options, services);", migrated["Program.cs"]);
         Assert.Contains("_ = Task.Run(() => Tools.Connection.Value);", migrated["Program.cs"]);
         Assert.Contains("_lazyOptions = new Lazy<object>(CreateOptions);", migrated["Tools.cs"]);

@@ -23,7 +23,9 @@ namespace LazyMigrate.CodeFixes.Rules;
 /// effect besides the heavy work itself (so nothing else changes order), and the local is never
 /// assigned again. When it reads locals or parameters that never change, the proxy is created
 /// where the local was (<c>s_x = new LazyValue(.., () =&gt; CreateX(path));</c>) and the factory
-/// receives them.
+/// receives them. A statement that would then read the property after the ready cut of a startup
+/// method (naming the heavy type there, LZM0005) moves into a non-inlined method in the same fix, by
+/// LZM0005's own extraction.
 /// <para>Inside a <c>BackgroundService.ExecuteAsync</c>, the service instead starts once the app is
 /// ready (<see cref="LZM0002BackgroundServiceStart"/>).</para>
 /// <para>Other heavy statements (a discarded call such as <c>MagickNET.Initialize();</c>, a use of
