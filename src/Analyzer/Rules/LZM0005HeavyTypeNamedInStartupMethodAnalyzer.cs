@@ -42,7 +42,7 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
 
         foreach (var (unit, beforeCut) in body.Units())
         {
-            if (IsReportedByOtherRule(unit, beforeCut, model, resolver, cancellationToken))
+            if (IsReportedByOtherRule(unit, beforeCut, body.Owner, model, resolver, cancellationToken))
             {
                 continue;
             }
@@ -57,11 +57,12 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
         }
     }
 
-    private static bool IsReportedByOtherRule(SyntaxNode unit, bool beforeCut, SemanticModel model, HeavyTypeResolver resolver, System.Threading.CancellationToken cancellationToken)
+    private static bool IsReportedByOtherRule(SyntaxNode unit, bool beforeCut, SyntaxNode owner, SemanticModel model, HeavyTypeResolver resolver, System.Threading.CancellationToken cancellationToken)
     {
         if (beforeCut
             && (HeavyExpressions.FindOutermost(unit, model, resolver, cancellationToken) is not null
-                || LZM0004HeavyServiceResolvedAtStartupAnalyzer.FindResolution(unit, model, resolver, cancellationToken) is not null))
+                || LZM0004HeavyServiceResolvedAtStartupAnalyzer.FindResolution(unit, model, resolver, cancellationToken) is not null
+                || (owner is MethodDeclarationSyntax { Identifier.ValueText: "ExecuteAsync" } && HeavyExpressions.FindObtained(unit, model, resolver, cancellationToken) is not null)))
         {
             return true;
         }

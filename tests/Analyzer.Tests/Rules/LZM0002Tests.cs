@@ -260,7 +260,7 @@ public sealed class LZM0002Tests
     }
 
     [Fact]
-    public Task Reports_a_heavy_object_a_project_method_hands_to_ExecuteAsync_before_its_first_await() =>
+    public Task Reports_a_heavy_object_a_project_method_hands_to_ExecuteAsync_before_its_first_await_once() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System.Threading;
             using System.Threading.Tasks;
@@ -277,11 +277,14 @@ public sealed class LZM0002Tests
 
                 protected override async Task ExecuteAsync(CancellationToken stoppingToken)
                 {
-                    using (var db = {|#0:_catalog.CreateContext()|})
+                    while (!stoppingToken.IsCancellationRequested)
                     {
-                    }
+                        using (var db = {|#0:_catalog.CreateContext()|})
+                        {
+                        }
 
-                    await Task.Delay(1000, stoppingToken);
+                        await Task.Delay(1000, stoppingToken);
+                    }
                 }
             }
             """)
