@@ -15,11 +15,11 @@ public sealed class LoadingTests
     public async Task Warnings_raised_while_loading_are_shown_once_each_and_do_not_stop_the_scan()
     {
         using var solution = new MultiProjectSolution();
-        // NU1603: 9.0.1 is not served, so restore takes the next version. The Warning task runs in
+        // NU1603: 8.0.999 was never published, so restore takes the next version (9.0.0). The Warning task runs in
         // the design-time build that loading performs.
         var project = solution.AddCSharpProject("App", MultiProjectSolution.HeavyStaticFieldSource("App"), """
               <ItemGroup>
-                <PackageReference Include="Microsoft.Extensions.DependencyModel" Version="9.0.1" />
+                <PackageReference Include="Microsoft.Extensions.DependencyModel" Version="8.0.999" />
               </ItemGroup>
               <Target Name="WarnWhileLoading" BeforeTargets="CoreCompile">
                 <Warning Code="LZMTEST1" Text="a warning raised by a target that runs at design time" />
@@ -33,7 +33,7 @@ public sealed class LoadingTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("LZM0001", result.Out);
         Assert.Equal(1, Count(result.Err, "a warning raised by a target that runs at design time"));
-        Assert.Equal(1, Count(result.Err, "Microsoft.Extensions.DependencyModel 9.0.1 was not found"));
+        Assert.Equal(1, Count(result.Err, "Microsoft.Extensions.DependencyModel 8.0.999 was not found"));
     }
 
     [Fact]
