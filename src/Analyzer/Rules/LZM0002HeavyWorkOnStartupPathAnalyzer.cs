@@ -50,7 +50,10 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
         var typeName = context.ContainingSymbol?.ContainingType?.Name ?? string.Empty;
         foreach (var value in values)
         {
-            if (HeavyExpressions.FindFirstTouch(value, context.SemanticModel, resolver, context.CancellationToken) is { } heavy)
+            // An object a project method hands out is reported here too (LZM0008 reports its creation inside that
+            // method): only the field can be made lazy so that the constructor no longer builds it.
+            if ((HeavyExpressions.FindFirstTouch(value, context.SemanticModel, resolver, context.CancellationToken)
+                ?? HeavyExpressions.FindObtained(value, context.SemanticModel, resolver, context.CancellationToken)) is { } heavy)
             {
                 Report(context, heavy, StartupKind.HostedService, "a field initializer of " + typeName + " (its constructor runs it)", inBackground: false, readyHint: string.Empty);
             }

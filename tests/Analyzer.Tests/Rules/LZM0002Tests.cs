@@ -206,6 +206,30 @@ public sealed class LZM0002Tests
             .ValidateAsync();
 
     [Fact]
+    public Task Reports_a_heavy_object_a_project_method_hands_to_a_field_initializer_of_a_background_service() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.Hosting;
+            sealed class ReadingsDb : DbContext { }
+            static class ReadingsDbFactory
+            {
+                public static ReadingsDb Create() => {|#1:new ReadingsDb()|};
+            }
+            sealed class ForecastWorker : BackgroundService
+            {
+                private readonly ReadingsDb _db = {|#0:ReadingsDbFactory.Create()|};
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+            }
+            """)
+            .Expect(new DiagnosticResult(Descriptors.LZM0002HeavyWorkOnStartupPath).WithLocation(0)
+                .WithArguments("ReadingsDb", "Microsoft.EntityFrameworkCore", "obtained from 'Create'", "a field initializer of ForecastWorker (its constructor runs it)", "before the app is ready", "'Create', which builds it,", ""))
+            .Expect(new DiagnosticResult(Descriptors.LZM0008HeavyWorkReachableFromStartup).WithLocation(1)
+                .WithArguments("ReadingsDb", "Microsoft.EntityFrameworkCore", "created", "before the app is ready", "new ForecastWorker() → ReadingsDbFactory.Create", "its constructor"))
+            .ValidateAsync();
+
+    [Fact]
     public Task Reports_lambdas_run_on_the_spot_by_a_helper_but_not_stored_callbacks() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System;

@@ -64,6 +64,12 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             return LZM0002BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
         }
 
+        // A hosted service's instance initializer runs in its constructor: the member becomes lazy instance state.
+        if (LZM0008LazyInitializer.InitializerValue(target) is { } initializerValue)
+        {
+            return LZM0008LazyInitializer.TryApplyAsync(document, initializerValue, diagnostic, cancellationToken);
+        }
+
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
             ? ConvertLocalAsync(document, declaration, target, diagnostic, cancellationToken)
             : Task.FromResult<Document?>(null);

@@ -42,6 +42,11 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
 
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (LZM0008LazyInitializer.InitializerValue(target) is { } initializerValue)
+        {
+            return await LZM0008LazyInitializer.TryApplyAsync(document, initializerValue, diagnostic, cancellationToken).ConfigureAwait(false);
+        }
+
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { Body: { } body } ctor)
         {
@@ -72,7 +77,7 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var type = plan.Fields[0].Symbol.ContainingType;
         var names = MemberNames.For(document, model.SyntaxTree, type, replacing: null);
-        var proxies = new Dictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
+        var proxies = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var newBody = body.TrackNodes(plan.Fields.Select(f => (SyntaxNode)f.Assignment).Concat(plan.Fields.SelectMany(f => f.Calls)));
         foreach (var field in plan.Fields)
@@ -112,7 +117,11 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
         }
 
         editor.ReplaceNode(body, newBody);
-        GuardDisposals(editor, model, ctor, proxies, cancellationToken);
+        if (ctor.Parent is TypeDeclarationSyntax typeDeclaration)
+        {
+            GuardDisposals(editor, model, typeDeclaration, proxies, cancellationToken);
+        }
+
         return editor.GetChangedDocument();
     }
 
@@ -180,13 +189,8 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
     /// <c>_f.Dispose();</c> (also <c>_f?.Dispose();</c> and void arrow bodies) outside the constructor
     /// runs only when the value was built: disposing must not build it.
     /// </summary>
-    private static void GuardDisposals(DocumentEditor editor, SemanticModel model, ConstructorDeclarationSyntax ctor, Dictionary<IFieldSymbol, string> proxies, CancellationToken cancellationToken)
+    internal static void GuardDisposals(DocumentEditor editor, SemanticModel model, TypeDeclarationSyntax typeDeclaration, Dictionary<ISymbol, string> proxies, CancellationToken cancellationToken)
     {
-        if (ctor.Parent is not TypeDeclarationSyntax typeDeclaration)
-        {
-            return;
-        }
-
         foreach (var method in typeDeclaration.Members.OfType<MethodDeclarationSyntax>())
         {
             if (method.ExpressionBody is { } arrow && method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
@@ -216,7 +220,7 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
         => SyntaxFactory.IfStatement(SyntaxFactory.ParseExpression(proxy + ".IsValueCreated"), SyntaxFactory.Block(statement))
             .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
 
-    private static string? DisposedField(ExpressionSyntax expression, SemanticModel model, Dictionary<IFieldSymbol, string> proxies, CancellationToken cancellationToken)
+    private static string? DisposedField(ExpressionSyntax expression, SemanticModel model, Dictionary<ISymbol, string> proxies, CancellationToken cancellationToken)
     {
         ExpressionSyntax? receiver = expression switch
         {
@@ -225,14 +229,14 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             _ => null,
         };
         return receiver is not null
-            && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IFieldSymbol field
-            && proxies.TryGetValue(field, out var proxy)
+            && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol
+            && proxies.TryGetValue(model.GetSymbolInfo(receiver, cancellationToken).Symbol!, out var proxy)
                 ? proxy
                 : null;
     }
 
     /// <summary>True when the member after <paramref name="declaration"/> starts right on the next line (no blank line).</summary>
-    private static bool NextMemberIsNotSeparated(MemberDeclarationSyntax declaration)
+    internal static bool NextMemberIsNotSeparated(MemberDeclarationSyntax declaration)
     {
         if (declaration.Parent is not TypeDeclarationSyntax type)
         {

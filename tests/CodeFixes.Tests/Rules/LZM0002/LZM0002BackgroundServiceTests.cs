@@ -137,6 +137,76 @@ public class LZM0002BackgroundServiceTests
         runtime: true);
 
     [Fact]
+    public Task Heavy_field_initializer_becomes_lazy_instance_state_dispose_guarded() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Scorer : BackgroundService
+        {
+            // The scoring model, kept for the service's lifetime.
+            private readonly InferenceSession _session = {|LZM0002:new("model.onnx")|};
+            private readonly string _name = "scorer";
+
+            public int Outputs { get; private set; }
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                await Task.Yield();
+                Outputs = {|LZM0005:_session.Run(_name)|}.Length;
+            }
+
+            public override void Dispose()
+            {
+                _session.Dispose();
+                base.Dispose();
+            }
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LazyMigrate;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Scorer : BackgroundService
+        {
+            // The scoring model, kept for the service's lifetime.
+            private InferenceSession _session => _lazySession.Get<InferenceSession>();
+
+            private readonly LazyValue _lazySession = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx");
+
+            private readonly string _name = "scorer";
+
+            public int Outputs { get; private set; }
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                await Task.Yield();
+                Outputs = {|LZM0005:_session|}.Run(_name).Length;
+            }
+
+            public override void Dispose()
+            {
+                if (_lazySession.IsValueCreated)
+                {
+                    _session.Dispose();
+                }
+                base.Dispose();
+            }
+        }
+        """,
+        runtime: true,
+        outputKind: Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+    [Fact]
     public Task The_code_action_says_what_it_does() => new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime: true)
     {
         TestCode = """

@@ -211,6 +211,62 @@ public class LZM0008Tests
         outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
+    public Task Auto_property_initializer_without_runtime_becomes_Lazy_of_object_property() => FixAsync(
+        """
+        using ImageMagick;
+
+        namespace App;
+
+        public sealed class AppServices
+        {
+            public MagickImage Swatch { get; } = {|LZM0008:new MagickImage("swatch.png")|};
+
+            public string Name { get; } = "services";
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var services = new AppServices();
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+                System.Console.WriteLine(services.Name);
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+
+        namespace App;
+
+        public sealed class AppServices
+        {
+            public MagickImage Swatch => (MagickImage)_lazySwatch.Value;
+
+            private readonly Lazy<object> _lazySwatch = new Lazy<object>(CreateSwatch);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSwatch() => new MagickImage("swatch.png");
+
+            public string Name { get; } = "services";
+        }
+
+        public static class Program
+        {
+            public static void Main()
+            {
+                var services = new AppServices();
+                Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
+                System.Console.WriteLine(services.Name);
+            }
+        }
+        """,
+        runtime: false,
+        outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Two_classes_in_one_file_fix_all() => FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;
