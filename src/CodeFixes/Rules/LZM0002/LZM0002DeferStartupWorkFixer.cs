@@ -39,7 +39,8 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
     public const string Key = "LZM0002.DeferStartupWork";
 
     private static readonly ImmutableHashSet<string> s_pureTypes = ImmutableHashSet.Create(
-        "System.String", "System.IO.Path", "System.Math", "System.TimeSpan", "System.Uri", "System.Convert", "System.Guid", "System.AppContext");
+        "System.String", "System.IO.Path", "System.Math", "System.TimeSpan", "System.Uri", "System.Convert", "System.Guid", "System.AppContext",
+        "System.Linq.Enumerable");
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.RuleIds.HeavyWorkOnStartupPath);
@@ -97,7 +98,9 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         }
 
         var flow = model.AnalyzeDataFlow(initializer.Value);
-        if (flow is null || !flow.Succeeded || !flow.WrittenInside.IsEmpty
+        // Writes to variables the value declares itself (a lambda's parameters) are its own business.
+        if (flow is null || !flow.Succeeded
+            || flow.WrittenInside.Any(s => !s.DeclaringSyntaxReferences.All(r => r.SyntaxTree == initializer.SyntaxTree && initializer.Value.Span.Contains(r.Span)))
             || initializer.Value.DescendantNodesAndSelf().Any(n => n is AwaitExpressionSyntax))
         {
             return null;

@@ -165,6 +165,42 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
+    public Task Top_level_flag_computed_by_a_LINQ_query_over_a_heavy_static_becomes_a_lazy_value() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using System.Linq;
+        using ImageMagick;
+
+        var canConvert = {|LZM0002:MagickNET.SupportedFormats|}.Any(f => f.Format == MagickFormat.Avif && f.SupportsReading);
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(canConvert ? "webp" : "none");
+        """,
+        """
+        using System;
+        using System.Linq;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using LazyMigrate;
+
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(CanConvert ? "webp" : "none");
+
+        partial class Program
+        {
+            private static bool CanConvert => s_canConvert.Get<bool>();
+
+            private static readonly LazyValue s_canConvert = new LazyValue("Magick.NET", CreateCanConvert);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateCanConvert() => MagickNET.SupportedFormats.Any(f => f.Format == MagickFormat.Avif && f.SupportsReading);
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Local_in_loop_no_fix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System;
