@@ -377,7 +377,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
             var isHeavy = (heavyAssembly is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, heavyAssembly))
                 || StatementExtractor.IsHeavy(type, heavyType);
-            if (!isHeavy && !s_pureTypes.Contains(type.ToDisplayString()) && alsoAllowed?.Invoke(method) != true)
+            if (!isHeavy && !s_pureTypes.Contains(type.ToDisplayString()) && !IsPlainConstruction(method) && alsoAllowed?.Invoke(method) != true)
             {
                 return false;
             }
@@ -385,4 +385,14 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
         return true;
     }
+
+    /// <summary>
+    /// The compiler's default constructor of a source class without member initializers: it runs no code
+    /// (<c>new Input { Value = v }</c> only sets the new object's members), so building the value later is the same.
+    /// </summary>
+    private static bool IsPlainConstruction(IMethodSymbol method)
+        => method is { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: true, ContainingType: { TypeKind: TypeKind.Class } type }
+            && type.BaseType?.SpecialType == SpecialType.System_Object
+            && type.DeclaringSyntaxReferences.Length > 0
+            && type.DeclaringSyntaxReferences.All(r => !r.GetSyntax().DescendantNodes().Any(n => n is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }));
 }

@@ -201,6 +201,54 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
+    public Task Top_level_rows_built_from_heavy_data_with_a_plain_project_class_become_a_lazy_value() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using ImageMagick;
+
+        var rows = {|LZM0002:MagickNET.SupportedFormats|}.Select(f => new FormatRow { Readable = f.SupportsReading }).ToList();
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(rows.Count);
+
+        sealed class FormatRow
+        {
+            public bool Readable { get; set; }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using LazyMigrate;
+
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(Rows.Count);
+
+        sealed class FormatRow
+        {
+            public bool Readable { get; set; }
+        }
+
+        partial class Program
+        {
+            private static List<FormatRow> Rows => s_rows.Get<List<FormatRow>>();
+
+            private static readonly LazyValue s_rows = new LazyValue("Magick.NET", CreateRows);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateRows() => MagickNET.SupportedFormats.Select(f => new FormatRow { Readable = f.SupportsReading }).ToList();
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Local_in_loop_no_fix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System;
