@@ -65,10 +65,16 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             return LZM0002BackgroundServiceStart.TryApplyAsync(document, target, cancellationToken);
         }
 
-        // A hosted service's instance initializer runs in its constructor: the member becomes lazy instance state.
+        // A hosted service's constructor and instance initializers run when the host builds it: the fields
+        // become lazy instance state (LZM0008's rewrite).
         if (LZM0008LazyInitializer.InitializerValue(target) is { } initializerValue)
         {
             return LZM0008LazyInitializer.TryApplyAsync(document, initializerValue, diagnostic, cancellationToken);
+        }
+
+        if (target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null)
+        {
+            return LZM0008LazyInstanceStateFixer.DeferConstructorFieldsAsync(document, target, diagnostic, cancellationToken);
         }
 
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration

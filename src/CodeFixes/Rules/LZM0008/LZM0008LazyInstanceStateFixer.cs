@@ -47,6 +47,15 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             return await LZM0008LazyInitializer.TryApplyAsync(document, initializerValue, diagnostic, cancellationToken).ConfigureAwait(false);
         }
 
+        return await DeferConstructorFieldsAsync(document, target, diagnostic, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rewrite for a heavy field assignment in an instance constructor (also used by LZM0002 for hosted
+    /// services' constructors); null when <paramref name="target"/> is not in one or no safe plan exists.
+    /// </summary>
+    internal static async Task<Document?> DeferConstructorFieldsAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { Body: { } body } ctor)
         {

@@ -207,6 +207,62 @@ public class LZM0002BackgroundServiceTests
         outputKind: Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
 
     [Fact]
+    public Task Hosted_service_constructor_field_becomes_lazy_instance_state() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Scorer : IHostedService
+        {
+            private readonly InferenceSession _session;
+
+            public Scorer()
+            {
+                _session = {|LZM0002:new InferenceSession("model.onnx")|};
+            }
+
+            public int Score(string input) => _session.Run(input).Length;
+
+            public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """,
+        """
+        using System.Runtime.CompilerServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using LazyMigrate;
+        using Microsoft.Extensions.Hosting;
+        using Microsoft.ML.OnnxRuntime;
+
+        public sealed class Scorer : IHostedService
+        {
+            private InferenceSession _session => _lazySession.Get<InferenceSession>();
+
+            private readonly LazyValue _lazySession;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private object CreateSession() => new InferenceSession("model.onnx");
+
+            public Scorer()
+            {
+                _lazySession = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+            }
+
+            public int Score(string input) => _session.Run(input).Length;
+
+            public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+        """,
+        runtime: true,
+        outputKind: Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+    [Fact]
     public Task The_code_action_says_what_it_does() => new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime: true)
     {
         TestCode = """
