@@ -78,11 +78,11 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         }
 
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
-            ? ConvertLocalAsync(document, declaration, target, diagnostic, cancellationToken)
+            ? ConvertLocalAsync(document, declaration, target, diagnostic, depth: 0, cancellationToken)
             : Task.FromResult<Document?>(null);
     }
 
-    private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, int depth, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null
@@ -198,10 +198,11 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         // Statements LZM0005 reports already get its own fix in the same run; the others are followed up here.
         var reported = await LZM0005HeavyStatementFixes.ReportedStatementsAsync(document, cancellationToken).ConfigureAwait(false);
         var replacedUse = new SyntaxAnnotation();
+        var anyUse = new SyntaxAnnotation();
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         foreach (var use in uses)
         {
-            var replacement = SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use);
+            var replacement = SyntaxFactory.IdentifierName(propertyName).WithTriviaFrom(use).WithAdditionalAnnotations(anyUse);
             editor.ReplaceNode(use, reported.Any(s => s.Span.Contains(use.Span)) ? replacement : replacement.WithAdditionalAnnotations(replacedUse));
         }
 
@@ -210,7 +211,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             // The proxy is created where the local was, from the same (unchanging) inputs.
             editor.ReplaceNode(declaration, assignment);
             host.Add(editor, members);
-            return await WithoutHeavyReadsAfterReadyAsync(editor.GetChangedDocument(), replacedUse, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
         }
 
         SyntaxNode removed = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
@@ -230,7 +231,39 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
         editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
         host.Add(editor, members);
-        return await WithoutHeavyReadsAfterReadyAsync(editor.GetChangedDocument(), replacedUse, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A local built from the moved one (<c>var container = blobs.GetBlobContainerClient(..)</c>) would now build
+    /// the heavy object where it is declared, through the new property: it is deferred in the same fix, the same
+    /// way, when it can be (LZM0002 would report it on the next run otherwise). Then the follow-up after ready.
+    /// </summary>
+    private static async Task<Document> FinishAsync(Document document, SyntaxAnnotation anyUse, SyntaxAnnotation replacedUse, Diagnostic diagnostic, int depth, CancellationToken cancellationToken)
+    {
+        const int MaxChain = 8;
+        var tried = new HashSet<string>(System.StringComparer.Ordinal);
+        while (depth < MaxChain)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var dependent = root?.GetAnnotatedNodes(anyUse)
+                .Select(use => (use, declaration: use.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>()))
+                .FirstOrDefault(p => p.declaration is { UsingKeyword.RawKind: 0, Declaration.Variables: { Count: 1 } variables }
+                    && variables[0].Initializer?.Value.Span.Contains(p.use.Span) == true
+                    && !tried.Contains(variables[0].Identifier.ValueText));
+            if (dependent?.declaration is not { } declaration)
+            {
+                break;
+            }
+
+            tried.Add(declaration.Declaration.Variables[0].Identifier.ValueText);
+            if (await ConvertLocalAsync(document, declaration, dependent.Value.use, diagnostic, depth + 1, cancellationToken).ConfigureAwait(false) is { } converted)
+            {
+                document = converted;
+            }
+        }
+
+        return await WithoutHeavyReadsAfterReadyAsync(document, replacedUse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -249,6 +249,48 @@ public class LZM0002Tests
         OutputKind.ConsoleApplication);
 
     [Fact]
+    public Task Top_level_local_built_from_the_deferred_one_is_deferred_in_the_same_fix() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+        """
+        using System;
+        using Azure.Storage.Blobs;
+
+        var blobs = {|LZM0002:new BlobServiceClient("UseDevelopmentStorage=true")|};
+        var container = blobs.GetBlobContainerClient("photos");
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(container);
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using Azure.Storage.Blobs;
+        using LazyMigrate;
+
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(Container);
+
+        partial class Program
+        {
+            private static BlobServiceClient LazyBlobs => s_blobs.Get<BlobServiceClient>();
+
+            private static readonly LazyValue s_blobs = new LazyValue("Azure SDK", CreateBlobs);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateBlobs() => new BlobServiceClient("UseDevelopmentStorage=true");
+
+            private static string Container => s_container.Get<string>();
+
+            private static readonly LazyValue s_container = new LazyValue("Azure SDK", CreateContainer);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateContainer() => LazyBlobs.GetBlobContainerClient("photos");
+        }
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Local_in_loop_no_fix() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
         """
         using System;
