@@ -55,12 +55,13 @@ public sealed class PackageContentsTests
     }
 
     [Fact]
-    public void Analyzers_package_ships_both_assemblies_as_analyzers_and_nothing_as_a_library()
+    public void Analyzers_package_ships_the_analyzer_fix_and_generator_assemblies_as_analyzers_and_nothing_as_a_library()
     {
         var package = new PackageFile(_packages.PackagePath("LazyMigrate.Analyzers"));
 
         Assert.Contains("analyzers/dotnet/cs/LazyMigrate.Analyzers.dll", package.Entries);
         Assert.Contains("analyzers/dotnet/cs/LazyMigrate.CodeFixes.dll", package.Entries);
+        Assert.Contains("analyzers/dotnet/cs/LazyMigrate.Generator.dll", package.Entries);
         Assert.DoesNotContain(package.Entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
         Assert.DoesNotContain(package.Entries, e => e.EndsWith("LazyMigrate.Analyzers.Package.dll", StringComparison.Ordinal));
         Assert.Contains("buildTransitive/LazyMigrate.Analyzers.props", package.Entries);
@@ -75,12 +76,13 @@ public sealed class PackageContentsTests
     }
 
     [Fact]
-    public void Analyzer_assemblies_target_netstandard_and_the_old_Roslyn_and_only_the_fixes_use_Workspaces()
+    public void Analyzer_and_generator_assemblies_target_netstandard_and_the_old_Roslyn_and_only_the_fixes_use_Workspaces()
     {
         var package = new PackageFile(_packages.PackagePath("LazyMigrate.Analyzers"));
 
         var analyzerReferences = AssemblyReferences(package.ReadEntry("analyzers/dotnet/cs/LazyMigrate.Analyzers.dll"));
         var fixReferences = AssemblyReferences(package.ReadEntry("analyzers/dotnet/cs/LazyMigrate.CodeFixes.dll"));
+        var generatorReferences = AssemblyReferences(package.ReadEntry("analyzers/dotnet/cs/LazyMigrate.Generator.dll"));
 
         // netstandard2.0 and Roslyn 4.8 load in the .NET 8 SDK's compiler and in current IDEs.
         Assert.Contains("netstandard", analyzerReferences.Keys);
@@ -88,6 +90,9 @@ public sealed class PackageContentsTests
         Assert.DoesNotContain(analyzerReferences.Keys, n => n.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
         Assert.Contains("netstandard", fixReferences.Keys);
         Assert.True(fixReferences["Microsoft.CodeAnalysis"] <= new Version(4, 8, 0, 0));
+        Assert.Contains("netstandard", generatorReferences.Keys);
+        Assert.Equal(new Version(4, 8, 0, 0), generatorReferences["Microsoft.CodeAnalysis"]);
+        Assert.DoesNotContain(generatorReferences.Keys, n => n.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
     }
 
     [Fact]
