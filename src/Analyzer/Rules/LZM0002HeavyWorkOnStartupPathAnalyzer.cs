@@ -29,23 +29,7 @@ public sealed class LZM0002HeavyWorkOnStartupPathAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInitializers(SyntaxNodeAnalysisContext context, HeavyTypeResolver resolver)
     {
-        var values = new List<ExpressionSyntax>();
-        switch (context.Node)
-        {
-            case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                foreach (var variable in field.Declaration.Variables)
-                {
-                    if (variable.Initializer is { } initializer)
-                    {
-                        values.Add(initializer.Value);
-                    }
-                }
-
-                break;
-            case PropertyDeclarationSyntax { Initializer: { } initializer } property when !property.Modifiers.Any(SyntaxKind.StaticKeyword):
-                values.Add(initializer.Value);
-                break;
-        }
+        var values = InstanceInitializers.Of(context.Node);
 
         var typeName = context.ContainingSymbol?.ContainingType?.Name ?? string.Empty;
         foreach (var value in values)

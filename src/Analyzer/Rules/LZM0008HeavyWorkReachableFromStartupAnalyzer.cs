@@ -211,23 +211,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
         /// <summary>Instance field and property initializers: they run in every constructor that does not chain to <c>this(...)</c>.</summary>
         public void AddInitializers(SyntaxNodeAnalysisContext context)
         {
-            var values = new List<SyntaxNode>();
-            switch (context.Node)
-            {
-                case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        if (variable.Initializer is { } initializer)
-                        {
-                            values.Add(initializer.Value);
-                        }
-                    }
-
-                    break;
-                case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property when !property.Modifiers.Any(SyntaxKind.StaticKeyword):
-                    values.Add(propertyInitializer.Value);
-                    break;
-            }
+            var values = InstanceInitializers.Of(context.Node);
 
             if (values.Count == 0 || context.ContainingSymbol?.ContainingType is not { TypeKind: TypeKind.Class } type)
             {
