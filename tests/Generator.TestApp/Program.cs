@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
 {
     "first-read" => Modes.FirstRead(),
     "contention" => Modes.Contention(),
+    "other-shapes" => Modes.OtherShapes(),
     _ => Modes.Usage(),
 };
 
@@ -21,7 +22,7 @@ namespace LazyMigrate.Generator.TestApp
     {
         public static int Usage()
         {
-            Console.Error.WriteLine("usage: LazyMigrate.Generator.TestApp first-read|contention");
+            Console.Error.WriteLine("usage: LazyMigrate.Generator.TestApp first-read|contention|other-shapes");
             return 2;
         }
 
@@ -41,6 +42,18 @@ namespace LazyMigrate.Generator.TestApp
                 Console.WriteLine($"STATUS={value.Package}|{value.DeclarationSite}|{value.FirstUseSite}");
             }
 
+            return 0;
+        }
+
+        /// <summary>A Task&lt;T&gt; property and an instance property: loads nothing before, builds once under contention.</summary>
+        public static int OtherShapes()
+        {
+            Console.WriteLine($"CHEAP={AsyncModels.Cheap}");
+            Report.Snapshot("BEFORE");
+            Console.WriteLine($"ASYNC={Access.AsyncOptions()}");
+            Console.WriteLine($"ASYNC-BUILDS={AsyncModels.Builds}");
+            Console.WriteLine($"INSTANCE={Access.InstanceOptions()}");
+            Console.WriteLine($"INSTANCE-BUILDS={Scorer.Builds}");
             return 0;
         }
 
@@ -78,6 +91,34 @@ namespace LazyMigrate.Generator.TestApp
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static object BlankObject() => Images.Blank;
+
+        // 64 concurrent awaits of a cold Task<T> property, then two reads once built (the same completed task).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static string AsyncOptions()
+        {
+            var tasks = Enumerable.Range(0, 64).Select(_ => System.Threading.Tasks.Task.Run(() => AsyncModels.Options)).ToArray();
+            var values = tasks.Select(t => t.Result).Distinct().Count();
+            var first = AsyncModels.Options;
+            var second = AsyncModels.Options;
+            return $"{first.Result.GetType().Name}|distinct={values}|sametask={ReferenceEquals(first, second)}";
+        }
+
+        // Two instances, each read by 32 threads at once: one build per instance, each with its own state.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static string InstanceOptions()
+        {
+            var scorers = new[] { new Scorer(1), new Scorer(2) };
+            using var start = new Barrier(64);
+            var results = new object[64];
+            var workers = Enumerable.Range(0, 64).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                results[i] = scorers[i % 2].Options;
+            })).ToList();
+            workers.ForEach(t => t.Start());
+            workers.ForEach(t => t.Join());
+            return $"distinct={results.Distinct().Count()}|threads={scorers[0].Options.IntraOpNumThreads},{scorers[1].Options.IntraOpNumThreads}";
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static string Onnx()

@@ -61,6 +61,24 @@ public sealed class GeneratedMemberProcessTests
         Assert.Equal("0", output.Value("NULLS"));
     }
 
+    [Fact]
+    public void Task_and_instance_properties_load_nothing_before_the_first_read_and_build_once_under_contention()
+    {
+        var output = Run("other-shapes");
+        Assert.True(output.ExitCode == 0, output.ToString());
+
+        Assert.Equal("46", output.Value("CHEAP"));
+        Assert.DoesNotContain("Microsoft.ML.OnnxRuntime", output.Values("BEFORE-ASM"));
+
+        // 64 concurrent reads of the cold Task<T> property: one build, one value; once built, the same task.
+        Assert.Equal("SessionOptions|distinct=1|sametask=True", output.Value("ASYNC"));
+        Assert.Equal("1", output.Value("ASYNC-BUILDS"));
+
+        // Two instances read by 32 threads each: one value per instance, built by its own instance factory.
+        Assert.Equal("distinct=2|threads=1,2", output.Value("INSTANCE"));
+        Assert.Equal("2", output.Value("INSTANCE-BUILDS"));
+    }
+
     private static string ImagesFile => Path.Combine(RepositoryPaths.Root, "tests", "Generator.TestApp", "Images.cs");
 
     private static ChildProcessOutput Run(string mode, bool fullyOptimizingJit = false)
