@@ -16,7 +16,7 @@ internal sealed class ProfileData
 
     public double ReadyAtMs { get; set; }
 
-    /// <summary><c>marker</c>, <c>signal</c> or <c>exit</c>.</summary>
+    /// <summary><c>marker</c>, <c>signal</c>, <c>external</c>, <c>started</c> or <c>exit</c>.</summary>
     public string ReadyReason { get; set; } = "";
 
     public long RssBytes { get; set; }

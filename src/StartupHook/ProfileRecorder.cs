@@ -27,6 +27,10 @@ internal sealed class ProfileRecorder
     // assemblies in a few ms) must not pay for a read each; the read at ready catches anything in between.
     private const double MapsSampleIntervalMs = 5;
 
+    // How often the ready file is looked for. The file carries the moment the launcher saw the app ready, so
+    // the interval only delays the sample of memory and native libraries, not the ready time itself.
+    private const int ReadyFilePollMs = 5;
+
     [ThreadStatic]
     private static bool t_inHandler;
 
@@ -39,10 +43,15 @@ internal sealed class ProfileRecorder
     private readonly Dictionary<Assembly, bool> _frameworkByAssembly = new();
     private readonly Dictionary<Assembly, bool> _userByAssembly = new();
     private readonly HashSet<string> _seenNative = new(StringComparer.Ordinal);
+    private readonly ReadyMode _mode;
+    private readonly string? _readyFile;
     private double _lastMapsSampleAtMs = double.NegativeInfinity;
+    private Timer? _readyFileTimer;
 
-    private ProfileRecorder(string outputPath, string marker, double initAtMs, string startTimeSource)
+    private ProfileRecorder(string outputPath, string marker, double initAtMs, string startTimeSource, ReadyMode mode, string? readyFile)
     {
+        _mode = mode;
+        _readyFile = readyFile;
         _outputPath = Path.GetFullPath(outputPath);
         _initTimestamp = Stopwatch.GetTimestamp();
         _initAtMs = initAtMs;
@@ -59,7 +68,7 @@ internal sealed class ProfileRecorder
     /// <summary>Everything recorded so far; read by <see cref="ProfileJsonWriter"/> under the recorder's lock.</summary>
     public ProfileData Data { get; } = new();
 
-    public static void Start(string outputPath, string marker, string? launchUnixMs)
+    public static void Start(string outputPath, string marker, string? launchUnixMs, ReadyMode mode, string? readyFile)
     {
         double initAtMs;
         string source;
@@ -77,7 +86,7 @@ internal sealed class ProfileRecorder
         }
 
         // The event handlers keep the recorder alive for the life of the process.
-        new ProfileRecorder(outputPath, marker, initAtMs, source).Begin();
+        new ProfileRecorder(outputPath, marker, initAtMs, source, mode, readyFile).Begin();
     }
 
     private double Now() => _initAtMs + Stopwatch.GetElapsedTime(_initTimestamp).TotalMilliseconds;
@@ -87,6 +96,11 @@ internal sealed class ProfileRecorder
         // Run every code path the handlers use once, so their own type loads happen here and not inside an event.
         ProcFs.ReadMemory();
         _ = new StackTrace(false).FrameCount;
+        if (_mode == ReadyMode.Started)
+        {
+            // Before the list of loaded assemblies is taken, so what the listener loads counts as the hook's own.
+            ListenForHostStarted();
+        }
 
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
         {
@@ -97,8 +111,74 @@ internal sealed class ProfileRecorder
 
         AppDomain.CurrentDomain.AssemblyLoad += OnAssemblyLoad;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-        AppContext.SetData(ReadyCallbackKey, (Action)OnReadySignal);
-        Console.SetOut(new ReadyMarkerWriter(Console.Out, Data.Marker, OnReadyMarker));
+        switch (_mode)
+        {
+            case ReadyMode.Marker:
+                AppContext.SetData(ReadyCallbackKey, (Action)OnReadySignal);
+                Console.SetOut(new ReadyMarkerWriter(Console.Out, Data.Marker, OnReadyMarker));
+                break;
+            case ReadyMode.External:
+                _readyFileTimer = new Timer(_ => PollReadyFile(), null, ReadyFilePollMs, ReadyFilePollMs);
+                break;
+        }
+    }
+
+    // A method of its own: compiling Begin must not load System.Diagnostics.DiagnosticSource (the listener's
+    // interfaces name it) into apps that never use the started mode.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ListenForHostStarted() => HostStartedListener.Start(() => MarkReady("started"));
+
+    private void PollReadyFile()
+    {
+        try
+        {
+            if (!File.Exists(_readyFile))
+            {
+                return;
+            }
+
+            _readyFileTimer?.Dispose();
+            var text = File.ReadAllText(_readyFile!).Trim();
+            var now = Now();
+            var at = now;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var readyUnixMs))
+            {
+                // The launcher's clock and ours are the same wall clock: step back from now to its moment.
+                var nowUnixMs = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+                at = Math.Max(_initAtMs, now - Math.Max(0, nowUnixMs - readyUnixMs));
+            }
+
+            lock (_gate)
+            {
+                if (!Data.Ready)
+                {
+                    MoveLaterLoadsAfterReady(at);
+                    MarkReadyLocked(at, "external");
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A half-written or vanished file: the next tick (or the exit) decides.
+        }
+    }
+
+    // Loads recorded between the launcher's ready moment and the tick that noticed it happened after ready.
+    private void MoveLaterLoadsAfterReady(double readyAt)
+    {
+        var at = Data.Assemblies.FindIndex(a => a.AtMs > readyAt);
+        if (at >= 0)
+        {
+            Data.AfterReadyAssemblies.InsertRange(0, Data.Assemblies.GetRange(at, Data.Assemblies.Count - at));
+            Data.Assemblies.RemoveRange(at, Data.Assemblies.Count - at);
+        }
+
+        var native = Data.NativeLibraries.FindIndex(n => n.FirstSeenAtMs > readyAt);
+        if (native >= 0)
+        {
+            Data.AfterReadyNativeLibraries.InsertRange(0, Data.NativeLibraries.GetRange(native, Data.NativeLibraries.Count - native));
+            Data.NativeLibraries.RemoveRange(native, Data.NativeLibraries.Count - native);
+        }
     }
 
     private void OnAssemblyLoad(object? sender, AssemblyLoadEventArgs args)
@@ -169,6 +249,7 @@ internal sealed class ProfileRecorder
 
     private void MarkReadyLocked(double at, string reason)
     {
+        _readyFileTimer?.Dispose();
         Data.ReadyAtMs = at;
         Data.ReadyReason = reason;
         // Sampled while still not ready: a library mapped since the last assembly load (a P/Invoke into a

@@ -24,6 +24,19 @@ public static class StartupHook
     /// </summary>
     public const string LaunchTimeVariable = "LAZYMIGRATE_LAUNCH_UNIX_MS";
 
+    /// <summary>
+    /// Optional environment variable naming a file the launcher creates when it has seen the app ready from the
+    /// outside (lazymigrate's <c>--ready-url</c>: the first successful HTTP response). It holds the Unix time in ms
+    /// of that moment. When set, only this file (or the exit) makes the app ready: markers and signals are ignored.
+    /// </summary>
+    public const string ReadyFileVariable = "LAZYMIGRATE_READY_FILE";
+
+    /// <summary>
+    /// Optional environment variable: <c>1</c> makes the generic host's <c>ApplicationStarted</c> the ready point
+    /// (ASP.NET Core and worker apps, no change to the app). Markers and signals are then ignored.
+    /// </summary>
+    public const string ReadyOnStartedVariable = "LAZYMIGRATE_READY_ON_STARTED";
+
     /// <summary>Called by the runtime before <c>Main</c>. Never throws: a broken profiler must not break the app.</summary>
     public static void Initialize()
     {
@@ -41,7 +54,11 @@ public static class StartupHook
 
         try
         {
-            ProfileRecorder.Start(output!, marker!, Environment.GetEnvironmentVariable(LaunchTimeVariable));
+            var readyFile = Environment.GetEnvironmentVariable(ReadyFileVariable);
+            var mode = !string.IsNullOrEmpty(readyFile) ? ReadyMode.External
+                : Environment.GetEnvironmentVariable(ReadyOnStartedVariable) == "1" ? ReadyMode.Started
+                : ReadyMode.Marker;
+            ProfileRecorder.Start(output!, marker!, Environment.GetEnvironmentVariable(LaunchTimeVariable), mode, readyFile);
         }
         catch (Exception ex)
         {

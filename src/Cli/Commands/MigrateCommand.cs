@@ -30,19 +30,19 @@ public static class MigrateCommand
     /// <summary>Default cap on fix-build-profile rounds.</summary>
     public const int DefaultMaxIterations = 5;
 
-    private const string DefaultMarker = "READY";
-
     /// <summary>The command's syntax.</summary>
     public static readonly CommandSpec Spec = new(
         "migrate",
-        "lazymigrate migrate [<project>] [--ready-marker TEXT] [--runs N] [--html FILE] [--dry-run] [--all] [--configuration C] [--no-compare-output] [--ignore-output PATTERN] [--stdin FILE] -- <command...>",
+        "lazymigrate migrate [<project>] [--ready-marker TEXT | --ready-url URL | --ready-started] [--runs N] [--html FILE] [--dry-run] [--all] [--configuration C] [--no-compare-output] [--ignore-output PATTERN] [--stdin FILE] -- <command...>",
         "Builds the project, profiles the program, applies the fixes of the LZM diagnostics that explain heavy loads seen before ready, rebuilds and " +
         "profiles again until no fixable load remains; keeps the changes only if the result builds and prints the same after ready, then prints a before/after table.",
         maxPositionals: 1,
         passThrough: true,
         new[]
         {
-            new OptionSpec("--ready-marker", null, "TEXT", $"Text whose appearance in a stdout line means ready (default: {DefaultMarker}); without such a line, ready is the process exit."),
+            ReadyOptions.MarkerOption,
+            ReadyOptions.UrlOption,
+            ReadyOptions.StartedOption,
             new OptionSpec("--runs", null, "N", $"Profiled runs before and after each change (default: {DefaultRuns})."),
             new OptionSpec("--html", null, "FILE", "Also write one self-contained HTML page with the table and both waterfalls."),
             new OptionSpec("--dry-run", "-n", null, "Do everything, then put the original files back and print the diff (exit 1 when something would change)."),
@@ -51,7 +51,7 @@ public static class MigrateCommand
             new OptionSpec("--compare-output", null, null, "Compare the program's output after ready before and after (the default)."),
             new OptionSpec("--no-compare-output", null, null, "Do not compare the output."),
             new OptionSpec("--ignore-output", null, "PATTERN", "Ignore output lines matching this regular expression when comparing (repeatable)."),
-            new OptionSpec("--stdin", null, "FILE", "Feed this file to the program's stdin (default: stdin closed)."),
+            ProfileCommand.StdinOption,
             new OptionSpec("--max-iterations", null, "N", $"Cap on fix-build-profile rounds (default: {DefaultMaxIterations})."),
             new OptionSpec("--timeout", null, "SECONDS", $"Stop a run after this long (default: {ProfileCommand.DefaultTimeoutSeconds})."),
             new OptionSpec("--force", null, null, "Write even files that have uncommitted git changes."),
@@ -270,7 +270,7 @@ public static class MigrateCommand
         for (var i = 1; i <= options.Runs; i++)
         {
             progress.Stage($"Profiling {label}: run {i} of {options.Runs}...");
-            runs.Add(await ProfileRunner.RunAsync(options.Command, options.Marker, options.Timeout, stopAtReady: false, options.StandardInput, context, progress, cancellationToken).ConfigureAwait(false));
+            runs.Add(await ProfileRunner.RunAsync(options.Command, options.Ready, options.Timeout, stopAtReady: false, options.StandardInput, context, progress, cancellationToken).ConfigureAwait(false));
         }
 
         return new RunSeries(runs);
@@ -338,7 +338,10 @@ public static class MigrateCommand
 
         public IReadOnlyList<string> Command { get; private init; } = Array.Empty<string>();
 
-        public string Marker { get; private init; } = DefaultMarker;
+        public ReadyOptions Ready { get; private init; } = ReadyOptions.ForMarker(null);
+
+        /// <summary>Where the output after ready starts: the marker line, or (URL and started modes) nothing: all output is compared.</summary>
+        public string? Marker => Ready.Marker;
 
         public int Runs { get; private init; }
 
@@ -387,17 +390,7 @@ public static class MigrateCommand
                 }
             }
 
-            var stdin = string.Empty;
-            if (args.Value("--stdin") is { } stdinFile)
-            {
-                var path = context.ResolvePath(stdinFile);
-                if (!File.Exists(path))
-                {
-                    throw new BadInputException($"--stdin: file not found: '{path}'");
-                }
-
-                stdin = File.ReadAllText(path);
-            }
+            var stdin = ProfileCommand.ReadStandardInput(args, context);
 
             string? html = null;
             if (args.Value("--html") is { } htmlValue)
@@ -415,12 +408,11 @@ public static class MigrateCommand
                 command[0] = context.ResolvePath(command[0]);
             }
 
-            var marker = args.Value("--ready-marker");
             return new MigrateOptions
             {
                 Project = TargetPathResolver.Resolve(context.ResolvePath(args.Positionals.FirstOrDefault() ?? ".")),
                 Command = command,
-                Marker = string.IsNullOrEmpty(marker) ? DefaultMarker : marker,
+                Ready = ReadyOptions.Parse(args),
                 Runs = args.PositiveInt("--runs", DefaultRuns),
                 MaxIterations = args.PositiveInt("--max-iterations", DefaultMaxIterations),
                 Timeout = TimeSpan.FromSeconds(args.PositiveInt("--timeout", ProfileCommand.DefaultTimeoutSeconds)),

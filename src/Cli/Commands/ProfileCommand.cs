@@ -23,18 +23,25 @@ public static class ProfileCommand
     /// <summary>Default time to wait for the program.</summary>
     public const int DefaultTimeoutSeconds = 300;
 
+    /// <summary>--stdin, shared with migrate.</summary>
+    public static readonly OptionSpec StdinOption = new("--stdin", null, "FILE", "Feed this file to the program's stdin (default: stdin closed).");
+
     /// <summary>The command's syntax.</summary>
     public static readonly CommandSpec Spec = new(
         "profile",
-        "lazymigrate profile [--ready-marker TEXT] [--html FILE] [--json FILE] [--project PATH] -- <command...>",
+        "lazymigrate profile [--ready-marker TEXT | --ready-url URL | --ready-started] [--stdin FILE] [--html FILE] [--json FILE] [--project PATH] -- <command...>",
         "Runs a .NET program with the LazyMigrate startup hook and reports every managed assembly and native library loaded before it was ready " +
-        "(ready = a stdout line containing the marker, the runtime's ready signal, or process exit), which source lines triggered each heavy load and " +
+        "(ready = a stdout line containing the marker, the runtime's ready signal, or process exit; or the first successful response to --ready-url; " +
+        "or the host's ApplicationStarted with --ready-started), which source lines triggered each heavy load and " +
         "which LZM diagnostic explains it. `-- app.dll args` runs `dotnet app.dll args`.",
         maxPositionals: 0,
         passThrough: true,
         new[]
         {
-            new OptionSpec("--ready-marker", null, "TEXT", "Text whose appearance in a stdout line means ready (default: READY)."),
+            ReadyOptions.MarkerOption,
+            ReadyOptions.UrlOption,
+            ReadyOptions.StartedOption,
+            StdinOption,
             new OptionSpec("--html", null, "FILE", "Also write a self-contained HTML page with a waterfall chart of the loads."),
             new OptionSpec("--json", null, "FILE", "Also write the profile data as JSON (the hook's raw data plus a summary)."),
             new OptionSpec("--timeout", null, "SECONDS", $"Stop the program after this long (default: {DefaultTimeoutSeconds})."),
@@ -74,7 +81,9 @@ public static class ProfileCommand
         }
 
         var target = explain ? ExplanationBuilder.ResolveTarget(args.Value("--project"), command, context) : null;
-        var run = await ProfileRunner.RunAsync(command, args.Value("--ready-marker"), timeout, args.Has("--stop-at-ready"), context, progress, cancellationToken).ConfigureAwait(false);
+        var ready = ReadyOptions.Parse(args);
+        var stdin = ReadStandardInput(args, context);
+        var run = await ProfileRunner.RunAsync(command, ready, timeout, args.Has("--stop-at-ready"), stdin, context, progress, cancellationToken).ConfigureAwait(false);
         var explanations = explain
             ? await ExplanationBuilder.BuildAsync(run.Profile, target, catalogFactory, context, progress, cancellationToken).ConfigureAwait(false)
             : null;
@@ -182,6 +191,23 @@ public static class ProfileCommand
         }).ToArray()),
         ["stack"] = new JsonArray(item.Load.Stack.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
     };
+
+    /// <summary>The text of <c>--stdin FILE</c>, or empty (stdin closed at once).</summary>
+    public static string ReadStandardInput(ParsedArguments args, CliContext context)
+    {
+        if (args.Value(StdinOption.Name) is not { } value)
+        {
+            return string.Empty;
+        }
+
+        var path = context.ResolvePath(value);
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"--stdin: file not found: '{path}'");
+        }
+
+        return File.ReadAllText(path);
+    }
 
     private static string? OutputPath(ParsedArguments args, string option, CliContext context)
     {

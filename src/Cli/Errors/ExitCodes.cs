@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary><c>migrate</c> aborted, nothing written: the migrated program's output after ready differs from the original's.</summary>
     public const int OutputChanged = 5;
+
+    /// <summary><c>profile</c> or <c>migrate</c>: the program never became ready (it exited or timed out before its ready point).</summary>
+    public const int NeverReady = 6;
 }

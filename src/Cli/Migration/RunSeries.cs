@@ -68,12 +68,13 @@ public sealed class RunSeries
 
     /// <summary>
     /// What the program printed after ready, minus ignored lines: the lines after the first one containing the
-    /// marker, or every line when no line contains it (ready at exit). The exit code is the last line.
+    /// marker, or every line when no line contains it (ready at exit) or there is no marker (URL and started modes:
+    /// where the ready moment falls in the output is not known). The exit code is the last line.
     /// </summary>
-    public static IReadOnlyList<string> OutputAfterReady(ProfileRun run, string marker, IReadOnlyList<Regex> ignore)
+    public static IReadOnlyList<string> OutputAfterReady(ProfileRun run, string? marker, IReadOnlyList<Regex> ignore)
     {
         var lines = run.Output.ToList();
-        var at = lines.FindIndex(l => l.Contains(marker, StringComparison.Ordinal));
+        var at = marker is null ? -1 : lines.FindIndex(l => l.Contains(marker, StringComparison.Ordinal));
         var after = at >= 0 ? lines.Skip(at + 1) : lines;
         return after.Where(l => !ignore.Any(r => r.IsMatch(l)))
             .Append("(exit code " + (run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none: stopped") + ")")

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,39 +43,31 @@ public static class ProfileRunner
         return path;
     }
 
-    /// <summary>Runs <paramref name="command"/> under the hook.</summary>
-    public static async Task<ProfileRun> RunAsync(
-        IReadOnlyList<string> command,
-        string? readyMarker,
-        TimeSpan timeout,
-        bool stopAtReady,
-        CliContext context,
-        ProgressReporter progress,
-        CancellationToken cancellationToken)
-        => await RunAsync(command, readyMarker, timeout, stopAtReady, standardInput: null, context, progress, cancellationToken).ConfigureAwait(false);
-
     /// <summary>
-    /// Runs <paramref name="command"/> under the hook with <paramref name="standardInput"/> as its stdin:
-    /// null inherits ours, empty closes it at once, anything else is written to it and then closed.
+    /// Runs <paramref name="command"/> under the hook until it exits (or, with <paramref name="stopAtReady"/>, until
+    /// it is ready), with <paramref name="standardInput"/> as its whole stdin (empty: closed at once). Every process
+    /// the program started is killed at the end. A program that is never ready is <see cref="ExitCodes.NeverReady"/>.
     /// </summary>
     public static async Task<ProfileRun> RunAsync(
         IReadOnlyList<string> command,
-        string? readyMarker,
+        ReadyOptions ready,
         TimeSpan timeout,
         bool stopAtReady,
-        string? standardInput,
+        string standardInput,
         CliContext context,
         ProgressReporter progress,
         CancellationToken cancellationToken)
     {
         var hook = LocateHook(context);
         var output = Path.Combine(Path.GetTempPath(), $"lazymigrate-profile-{Guid.NewGuid():N}.json");
+        var readyFile = Path.Combine(Path.GetTempPath(), $"lazymigrate-ready-{Guid.NewGuid():N}");
+        var runId = Guid.NewGuid().ToString("N");
         var info = new ProcessStartInfo
         {
             WorkingDirectory = context.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
 
@@ -92,15 +87,31 @@ public static class ProfileRunner
             info.ArgumentList.Add(command[i]);
         }
 
+        Uri? readyUrl = null;
+        if (ready.UrlPath is not null)
+        {
+            // A port of our choosing, so runs never collide with each other or with a server already running.
+            var baseUrl = $"http://127.0.0.1:{FreePort()}";
+            readyUrl = new Uri(baseUrl + ready.UrlPath);
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add(baseUrl);
+            info.Environment["ASPNETCORE_URLS"] = baseUrl;
+            info.Environment["LAZYMIGRATE_READY_FILE"] = readyFile;
+        }
+        else if (ready.Started)
+        {
+            info.Environment["LAZYMIGRATE_READY_ON_STARTED"] = "1";
+        }
+        else
+        {
+            info.Environment["LAZYMIGRATE_READY_MARKER"] = ready.Marker;
+        }
+
         var existingHooks = context.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS");
         info.Environment["DOTNET_STARTUP_HOOKS"] = string.IsNullOrEmpty(existingHooks) ? hook : hook + Path.PathSeparator + existingHooks;
         info.Environment["LAZYMIGRATE_PROFILE_OUTPUT"] = output;
-        if (!string.IsNullOrEmpty(readyMarker))
-        {
-            info.Environment["LAZYMIGRATE_READY_MARKER"] = readyMarker;
-        }
-
-        info.Environment["LAZYMIGRATE_LAUNCH_UNIX_MS"] = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment[ProcessTree.RunIdVariable] = runId;
+        info.Environment["LAZYMIGRATE_LAUNCH_UNIX_MS"] = UnixMs().ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
         progress.Stage($"Running {string.Join(' ', command)} ...");
         Process process;
@@ -114,53 +125,144 @@ public static class ProfileRunner
         }
 
         using (process)
+        using (var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            // The program's own output goes to our stderr, so stdout carries only the report.
-            var printed = new List<string>();
-            var pumpOut = Pump(process.StandardOutput, context, progress, printed);
-            var pumpErr = Pump(process.StandardError, context, progress, null);
-            var feed = standardInput is null ? Task.CompletedTask : FeedAsync(process, standardInput);
-
-            var stoppedByUs = false;
-            var clock = Stopwatch.StartNew();
-            using var killOnCancel = cancellationToken.Register(() => Kill(process));
-            while (!process.HasExited)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (stopAtReady && TryRead(output) is not null)
-                {
-                    Kill(process);
-                    stoppedByUs = true;
-                    break;
-                }
+                // The program's own output goes to our stderr, so stdout carries only the report.
+                var printed = new List<string>();
+                var pumpOut = Pump(process.StandardOutput, context, progress, printed);
+                var pumpErr = Pump(process.StandardError, context, progress, null);
+                var feed = FeedAsync(process, standardInput);
+                var poll = readyUrl is null ? Task.CompletedTask : PollUntilReadyAsync(readyUrl, readyFile, stopPolling.Token);
 
-                if (clock.Elapsed > timeout)
+                var stoppedByUs = false;
+                var clock = Stopwatch.StartNew();
+                using var killOnCancel = cancellationToken.Register(() => Kill(process));
+                while (!process.HasExited)
                 {
-                    Kill(process);
-                    stoppedByUs = true;
-                    if (TryRead(output) is null)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (stopAtReady && TryRead(output) is not null)
                     {
-                        throw new BadInputException($"'{command[0]}' was not ready within {timeout.TotalSeconds:0} s (no ready marker, signal or exit); raise --timeout or check --ready-marker");
+                        Kill(process);
+                        stoppedByUs = true;
+                        break;
                     }
 
-                    progress.Warning($"stopped the program after {timeout.TotalSeconds:0} s (it was ready, but had not exited)");
-                    break;
+                    if (clock.Elapsed > timeout)
+                    {
+                        Kill(process);
+                        stoppedByUs = true;
+                        if (TryRead(output) is null)
+                        {
+                            throw NeverReady($"'{string.Join(' ', command)}' was not ready within {timeout.TotalSeconds:0} s ({ready.Describe()}); the program was stopped. Raise --timeout or check how readiness is detected");
+                        }
+
+                        progress.Warning($"stopped the program after {timeout.TotalSeconds:0} s (it was ready, but had not exited)");
+                        break;
+                    }
+
+                    await Task.WhenAny(process.WaitForExitAsync(cancellationToken), Task.Delay(50, cancellationToken)).ConfigureAwait(false);
                 }
 
-                await Task.WhenAny(process.WaitForExitAsync(cancellationToken), Task.Delay(50, cancellationToken)).ConfigureAwait(false);
-            }
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                stopPolling.Cancel();
 
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(pumpOut, pumpErr, feed).ConfigureAwait(false);
-            var raw = TryRead(output);
-            TryDelete(output);
-            if (raw is null)
+                // Before the pipes are drained: a child that outlived the program holds them open.
+                ProcessTree.KillTagged(runId);
+                await Task.WhenAll(pumpOut, pumpErr, feed, poll).ConfigureAwait(false);
+                var raw = TryRead(output);
+                if (raw is null)
+                {
+                    throw new BadInputException(
+                        $"'{string.Join(' ', command)}' exited (code {process.ExitCode}) without a startup profile: is it a .NET program (the hook only runs in .NET Core 3.0+ processes), and does it allow DOTNET_STARTUP_HOOKS?");
+                }
+
+                var profile = ProfileModel.Parse(raw);
+                if (ready.ExitIsNotReady && profile.ReadyReason == "exit")
+                {
+                    throw NeverReady($"'{string.Join(' ', command)}' exited (code {process.ExitCode}) before it was ready ({ready.Describe()})");
+                }
+
+                return new ProfileRun(raw, profile, stoppedByUs ? null : process.ExitCode, stoppedByUs) { Output = printed };
+            }
+            finally
             {
-                throw new BadInputException(
-                    $"'{string.Join(' ', command)}' exited (code {process.ExitCode}) without a startup profile: is it a .NET program (the hook only runs in .NET Core 3.0+ processes), and does it allow DOTNET_STARTUP_HOOKS?");
+                stopPolling.Cancel();
+                Kill(process);
+
+                // Whatever the program started and left behind (a child that outlived it, a server started by a
+                // script) carries our run id in its environment: nothing of this run may outlive it.
+                ProcessTree.KillTagged(runId);
+                TryDelete(output);
+                TryDelete(readyFile);
+            }
+        }
+    }
+
+    private static CliException NeverReady(string message) => new(ExitCodes.NeverReady, message);
+
+    private static double UnixMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    /// <summary>
+    /// Polls <paramref name="url"/> until it answers 2xx or 3xx, then writes the moment the answer arrived to
+    /// <paramref name="readyFile"/> for the hook (by rename, so the hook never reads half a file).
+    /// </summary>
+    private static async Task PollUntilReadyAsync(Uri url, string readyFile, CancellationToken cancellationToken)
+    {
+        // No proxy (a proxy from the environment must not answer for 127.0.0.1), no redirects (a 3xx is an answer).
+        using var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var answeredAt = UnixMs();
+                var status = (int)response.StatusCode;
+                if (status is >= 200 and < 400)
+                {
+                    var temp = readyFile + ".tmp";
+                    await File.WriteAllTextAsync(temp, answeredAt.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
+                    File.Move(temp, readyFile, overwrite: true);
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One request timed out; ask again.
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
 
-            return new ProfileRun(raw, ProfileModel.Parse(raw), stoppedByUs ? null : process.ExitCode, stoppedByUs) { Output = printed };
+            try
+            {
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -168,7 +270,11 @@ public static class ProfileRunner
     {
         try
         {
-            await process.StandardInput.WriteAsync(text).ConfigureAwait(false);
+            if (text.Length > 0)
+            {
+                await process.StandardInput.WriteAsync(text).ConfigureAwait(false);
+            }
+
             process.StandardInput.Close();
         }
         catch (IOException)

@@ -190,6 +190,8 @@ public static class ProfileTextRenderer
     {
         "marker" => $"ready marker \"{profile.ReadyMarker}\" printed",
         "signal" => "the app signalled ready",
+        "external" => "first successful response to the ready URL",
+        "started" => "the host raised ApplicationStarted",
         "exit" => "process exit, no ready marker seen",
         var other => other,
     };
