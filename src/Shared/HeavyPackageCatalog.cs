@@ -20,13 +20,15 @@ namespace LazyMigrate.Catalog
             int priority,
             string[] assemblies,
             string[] nativeLibraries,
-            string description)
+            string description,
+            string[]? configurationTypes = null)
         {
             Name = name;
             Priority = priority;
             Assemblies = assemblies;
             NativeLibraries = nativeLibraries;
             Description = description;
+            ConfigurationTypes = configurationTypes ?? new string[0];
         }
 
         /// <summary>The NuGet package id (or family name) users know the package by.</summary>
@@ -47,6 +49,14 @@ namespace LazyMigrate.Catalog
 
         /// <summary>What the package is and why it is heavy, for messages and reports.</summary>
         public string Description { get; }
+
+        /// <summary>
+        /// Full metadata names (<c>Ns.Type`1</c>) of the package's configuration types: plain option holders and
+        /// builders whose construction and calls only record settings (<c>new DbContextOptionsBuilder&lt;T&gt;()</c>,
+        /// <c>UseSqlite(...)</c> on it). Building or using one is not heavy work; types deriving from one are
+        /// configuration too. Naming one still loads the package's assembly when the method is compiled.
+        /// </summary>
+        public string[] ConfigurationTypes { get; }
 
         /// <summary>True when <paramref name="assemblyName"/> belongs to this package.</summary>
         public bool MatchesAssembly(string assemblyName)
@@ -137,11 +147,23 @@ namespace LazyMigrate.Catalog
             new HeavyPackageInfo("Microsoft.EntityFrameworkCore", 2,
                 new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.*", "Microsoft.Data.Sqlite", "SQLitePCLRaw.*" },
                 new[] { "e_sqlite3" },
-                "Entity Framework Core; model building and provider init take 0.4-0.7 s"),
+                "Entity Framework Core; model building and provider init take 0.4-0.7 s",
+                new[]
+                {
+                    // The options and their builders record settings; the model and the connection come with the context's first use.
+                    "Microsoft.EntityFrameworkCore.DbContextOptions", "Microsoft.EntityFrameworkCore.DbContextOptions`1",
+                    "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder", "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder`1",
+                    "Microsoft.EntityFrameworkCore.Infrastructure.RelationalDbContextOptionsBuilder`2",
+                }),
             new HeavyPackageInfo("Azure SDK", 3,
                 new[] { "Azure.*" },
                 new[] { "msalruntime" },
-                "Azure SDK clients; credential chains (DefaultAzureCredential) take seconds"),
+                "Azure SDK clients; credential chains (DefaultAzureCredential) take seconds",
+                new[]
+                {
+                    // Client and credential options (BlobClientOptions, DefaultAzureCredentialOptions) derive from these and only hold settings.
+                    "Azure.Core.ClientOptions", "Azure.Identity.TokenCredentialOptions",
+                }),
             new HeavyPackageInfo("AWS SDK", 3,
                 new[] { "AWSSDK.*" },
                 new string[0],
@@ -164,6 +186,23 @@ namespace LazyMigrate.Catalog
             }
 
             return null;
+        }
+
+        /// <summary>True when a type with this full metadata name is a configuration type of some entry.</summary>
+        public static bool IsConfigurationType(string metadataName)
+        {
+            foreach (var entry in All)
+            {
+                foreach (var name in entry.ConfigurationTypes)
+                {
+                    if (string.Equals(name, metadataName, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The catalog entry with this package name (case-insensitive), or null.</summary>

@@ -1,11 +1,14 @@
 using System.Collections.Generic;
 using System.IO;
 using LazyMigrate.Cli.Fixing;
+using LazyMigrate.Cli.Analysis;
 using LazyMigrate.Cli.Infrastructure;
+using LazyMigrate.Cli.Reporting;
+using Microsoft.CodeAnalysis;
 
 namespace LazyMigrate.Cli.Tests;
 
-/// <summary>Small pieces that need no MSBuild: the diff, progress output.</summary>
+/// <summary>Small pieces that need no MSBuild: the diff, progress output, the text report.</summary>
 public sealed class UnitTests
 {
     [Fact]
@@ -52,5 +55,22 @@ public sealed class UnitTests
         Assert.DoesNotContain("\r", ci.ToString());
         Assert.Contains("Loading", ci.ToString());
         Assert.DoesNotContain("hidden", ci.ToString());
+    }
+
+    [Fact]
+    public void Text_report_gives_the_catalog_cost_for_heavy_work_but_not_for_an_assembly_load()
+    {
+        static Finding Make(string rule) => new(rule, DiagnosticSeverity.Warning, "title", "message", null, "App", "/src/App/Program.cs", "App/Program.cs", 3, 1, 3, 9, "Microsoft.EntityFrameworkCore", new List<string>());
+        var report = new ScanReport("/src/App.sln", "/src", new[] { Make("LZM0002"), Make("LZM0005") }, new List<CompileErrorSummary>(), new List<string>(), new List<DiagnosticDescriptor>(), new List<LazyMigrate.Cli.Workspace.SkippedProject>());
+        var writer = new StringWriter();
+
+        TextScanFormatter.Write(report, writer);
+
+        var text = writer.ToString();
+        var load = text.Substring(text.IndexOf("LZM0005", System.StringComparison.Ordinal));
+        var work = text.Substring(0, text.IndexOf("LZM0005", System.StringComparison.Ordinal));
+        Assert.Contains("Microsoft.EntityFrameworkCore - Entity Framework Core; model building and provider init take 0.4-0.7 s", work);
+        Assert.Contains("Microsoft.EntityFrameworkCore - assembly loads when the method is compiled", load);
+        Assert.DoesNotContain("0.4-0.7 s", load);
     }
 }

@@ -81,7 +81,7 @@ internal static class HeavyExpressions
             if (node is InvocationExpressionSyntax invocation
                 && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } method
                 && !method.ReturnsVoid
-                && resolver.GetHeavy(method.ReturnType) is { } info)
+                && resolver.GetHeavyWork(method.ReturnType) is { } info)
             {
                 return new HeavyExpression(invocation, method.ReturnType, info, isObtained: true);
             }
@@ -233,7 +233,7 @@ internal static class HeavyExpressions
             }
 
             // A source method is followed by LZM0008, which reports the creation inside it.
-            return (method is { IsStatic: true, IsExtensionMethod: false } && resolver.GetHeavy(method.ContainingType) is not null)
+            return (method is { IsStatic: true, IsExtensionMethod: false } && resolver.GetHeavyWork(method.ContainingType) is not null)
                 || method.DeclaringSyntaxReferences.Length > 0
                 ? null
                 : method.Name;
@@ -241,7 +241,7 @@ internal static class HeavyExpressions
 
         if (receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax
             && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IPropertySymbol property
-            && !(property.IsStatic && resolver.GetHeavy(property.ContainingType) is not null))
+            && !(property.IsStatic && resolver.GetHeavyWork(property.ContainingType) is not null))
         {
             return property.Name;
         }
@@ -256,7 +256,8 @@ internal static class HeavyExpressions
             return null;
         }
 
-        var info = resolver.GetHeavy(type);
+        // A configuration type (an options builder) is heavy by package but runs nothing heavy.
+        var info = resolver.GetHeavyWork(type);
         return info is null ? null : new HeavyExpression(syntax, type, info, receiverName);
     }
 

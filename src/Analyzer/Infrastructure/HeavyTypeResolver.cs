@@ -27,6 +27,7 @@ internal sealed class HeavyTypeResolver
     private readonly ImmutableArray<string> _attributeAssemblies;
     private readonly ConcurrentDictionary<IAssemblySymbol, string> _assemblies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, HeavyInfo> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _configurationTypes = new(SymbolEqualityComparer.Default);
     private static readonly HeavyInfo s_notHeavy = new(string.Empty);
 
     public HeavyTypeResolver(LazyMigrateOptions options, ImmutableArray<string> attributeAssemblies)
@@ -48,6 +49,40 @@ internal sealed class HeavyTypeResolver
         var definition = named.OriginalDefinition;
         var info = Cached(definition, 0);
         return ReferenceEquals(info, s_notHeavy) ? null : info;
+    }
+
+    /// <summary>
+    /// The heavy package whose code runs when a value of the type is built or used, or null: <see cref="GetHeavy"/>
+    /// without the catalog's configuration types (options and their builders), which only record settings.
+    /// The rules that report work (construction, calls, resolutions) ask this; the ones that report a type named
+    /// in compiled code (the assembly load) ask <see cref="GetHeavy"/>.
+    /// </summary>
+    public HeavyInfo? GetHeavyWork(ITypeSymbol? type)
+    {
+        var info = GetHeavy(type);
+        return info is null || IsConfiguration((INamedTypeSymbol)type!) ? null : info;
+    }
+
+    private bool IsConfiguration(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        if (!_configurationTypes.TryGetValue(definition, out var isConfiguration))
+        {
+            isConfiguration = false;
+            var depth = 0;
+            for (INamedTypeSymbol? current = definition; current is not null && depth < 16; current = current.BaseType?.OriginalDefinition, depth++)
+            {
+                if (HeavyPackageCatalog.IsConfigurationType(SymbolNames.MetadataName(current)))
+                {
+                    isConfiguration = true;
+                    break;
+                }
+            }
+
+            _configurationTypes.TryAdd(definition, isConfiguration);
+        }
+
+        return isConfiguration;
     }
 
     /// <summary>The heavy package an assembly belongs to (catalog or configuration), or null.</summary>

@@ -22,7 +22,7 @@ internal static class LazyForcing
 
                 if (LazyMigrateEnvironment.IsSystemLazy(type.OriginalDefinition))
                 {
-                    return type.TypeArguments.Length == 1 && resolver.GetHeavy(type.TypeArguments[0]) is not null ? member.Expression : null;
+                    return type.TypeArguments.Length == 1 && resolver.GetHeavyWork(type.TypeArguments[0]) is not null ? member.Expression : null;
                 }
 
                 return LazyMigrateEnvironment.IsLazyMigrateType(type, "LazyValue") || LazyMigrateEnvironment.IsLazyMigrateType(type.OriginalDefinition, "LazyValue`1")

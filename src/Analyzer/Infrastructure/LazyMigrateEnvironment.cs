@@ -34,10 +34,16 @@ internal sealed class LazyMigrateEnvironment
     /// The environment, or null when nothing in the compilation can be heavy (no catalog or configured
     /// assembly referenced, no Heavy attribute anywhere): the rules then register nothing.
     /// With <paramref name="alsoForLazyProxies"/>, a compilation that declares or references the LazyMigrate
-    /// proxies (LazyValue, LazyPackage, …) is analyzed too.
+    /// proxies (LazyValue, LazyPackage, …) is analyzed too. Every caller is a startup rule, so a test project
+    /// (<see cref="TestProjects"/>) gets null as well: it has no startup path of its own.
     /// </summary>
     public static LazyMigrateEnvironment? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, bool alsoForLazyProxies = false)
     {
+        if (TestProjects.IsTestProject(compilation, optionsProvider))
+        {
+            return null;
+        }
+
         var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
         var environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
         if (!attributeAssemblies.IsEmpty || environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation))

@@ -18,7 +18,7 @@ internal static class ServiceResolution
 
     /// <summary>The heavy type the invocation resolves, or null.</summary>
     public static (ITypeSymbol Type, HeavyInfo Info)? HeavyResolved(InvocationExpressionSyntax invocation, SemanticModel model, HeavyTypeResolver resolver, CancellationToken cancellationToken) =>
-        Resolved(invocation, model, cancellationToken) is { } resolved && resolver.GetHeavy(resolved) is { } info ? (resolved, info) : null;
+        Resolved(invocation, model, cancellationToken) is { } resolved && resolver.GetHeavyWork(resolved) is { } info ? (resolved, info) : null;
 
     /// <summary>The service type a GetService-style invocation resolves (heavy or not), or null.</summary>
     public static ITypeSymbol? Resolved(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)

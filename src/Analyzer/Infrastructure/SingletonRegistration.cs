@@ -81,7 +81,7 @@ internal static class SingletonRegistration
         }
 
         var instanceType = model.GetTypeInfo(instance, cancellationToken).Type;
-        if (instanceType is null || resolver.GetHeavy(instanceType) is not { } info)
+        if (instanceType is null || resolver.GetHeavyWork(instanceType) is not { } info)
         {
             return null;
         }

@@ -638,7 +638,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                         && ServiceResolution.IsCandidate(invocation)
                         && ServiceResolution.Resolved(invocation, model, cancellationToken) is { } resolved)
                     {
-                        if (!(skipHeavyResolutions && resolver.GetHeavy(resolved) is not null))
+                        if (!(skipHeavyResolutions && resolver.GetHeavyWork(resolved) is not null))
                         {
                             builder.Add(new Edge(null, resolved, node.GetLocation()));
                         }

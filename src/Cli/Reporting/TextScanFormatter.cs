@@ -22,9 +22,7 @@ public static class TextScanFormatter
             writer.WriteLine($"{rule.Key}  {first.Title}  ({Plural(rule.Count(), "finding")})");
             foreach (var package in rule.GroupBy(f => f.Package ?? string.Empty).OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.Ordinal))
             {
-                var info = package.Key.Length == 0 ? null : HeavyPackageCatalog.FindByName(package.Key);
-                var header = package.Key.Length == 0 ? "(no package)" : info is null ? package.Key : $"{package.Key} - {info.Description}";
-                writer.WriteLine($"  {header}");
+                writer.WriteLine($"  {PackageHeader(rule.Key, package.Key)}");
                 foreach (var finding in package)
                 {
                     writer.WriteLine($"    {finding.Location}: {SeverityName(finding.Severity)} {finding.RuleId}: {finding.Message}");
@@ -75,6 +73,26 @@ public static class TextScanFormatter
             var files = report.Findings.Where(f => f.FilePath is not null).Select(f => f.FilePath).Distinct().Count();
             writer.WriteLine($"{Plural(report.Findings.Count, "finding")} in {Plural(files, "file")}, {Plural(packages, "heavy package")}.");
         }
+    }
+
+    /// <summary>
+    /// The line above a package's findings. The catalog's description says what running the package costs; an
+    /// LZM0005 finding is only the load of its assembly when a method is compiled (docs/clr-loading.md), so its
+    /// section says that instead of the catalog's cost.
+    /// </summary>
+    internal static string PackageHeader(string ruleId, string package)
+    {
+        if (package.Length == 0)
+        {
+            return "(no package)";
+        }
+
+        if (ruleId == Analyzers.RuleIds.HeavyTypeNamedInStartupMethod)
+        {
+            return $"{package} - assembly loads when the method is compiled (about 2 ms each); nothing of the package runs";
+        }
+
+        return HeavyPackageCatalog.FindByName(package) is { } info ? $"{package} - {info.Description}" : package;
     }
 
     /// <summary>Lower-case severity name as compilers print it.</summary>

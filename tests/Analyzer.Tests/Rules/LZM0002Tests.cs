@@ -330,4 +330,22 @@ public sealed class LZM0002Tests
                     "Refresher.ExecuteAsync → Catalog.CreateContext",
                     "its constructor"))
             .ValidateAsync();
+
+    [Fact]
+    public Task DoesNotReport_building_options_with_an_options_builder_but_reports_the_context() =>
+        // Building the options runs nothing of EF Core; naming their types still loads its assembly (LZM0005).
+        AnalyzerTestBuilder.Create().WithSource("""
+            using Microsoft.EntityFrameworkCore;
+            sealed class AppDb : DbContext { public AppDb(DbContextOptions options) : base(options) { } }
+            static class Program
+            {
+                static void Main()
+                {
+                    var builder = new {|LZM0005:DbContextOptionsBuilder|}().UseSqlite("Data Source=app.db");
+                    var options = new {|LZM0005:DbContextOptions|}();
+                    using var db = {|LZM0002:new AppDb(options)|};
+                    db.SaveChanges();
+                }
+            }
+            """).ValidateAsync();
 }

@@ -89,4 +89,18 @@ public sealed class LZM0005Tests
                 static void Main(string[] args) => System.Console.WriteLine(args.Length);
             }
             """).ValidateAsync();
+
+    [Fact]
+    public Task Reports_an_options_builder_named_after_the_ready_cut_because_naming_it_loads_the_package() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using Microsoft.EntityFrameworkCore;
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    LazyMigrate.LazyLoading.MarkReady();
+                    if (args.Length > 9) { var builder = new {|LZM0005:DbContextOptionsBuilder|}(); }
+                }
+            }
+            """).ValidateAsync();
 }

@@ -340,4 +340,22 @@ public sealed class LZM0008Tests
             .Expect(new DiagnosticResult(Descriptors.LZM0008HeavyWorkReachableFromStartup).WithLocation(0)
                 .WithArguments("InferenceSession", "Microsoft.ML.OnnxRuntime", "created", "before the app is ready", "Program.Main → new Scorer()", "its constructor"))
             .ValidateAsync();
+
+    [Fact]
+    public Task Reports_the_context_a_helper_creates_not_the_options_builder_before_it() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using Microsoft.EntityFrameworkCore;
+            sealed class AppDb : DbContext { public AppDb(DbContextOptions options) : base(options) { } }
+            static class Program
+            {
+                static void Main() { Open(); }
+                static void Open()
+                {
+                    var builder = new DbContextOptionsBuilder();
+                    builder.UseSqlite("Data Source=app.db");
+                    using var db = {|LZM0008:new AppDb(new DbContextOptions())|};
+                    db.SaveChanges();
+                }
+            }
+            """).ValidateAsync();
 }
