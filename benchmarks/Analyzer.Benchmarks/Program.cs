@@ -12,7 +12,7 @@ public static class Program
 {
     /// <summary>
     /// <c>dotnet run -c Release --project benchmarks/Analyzer.Benchmarks -- --short</c> runs a short in-process job;
-    /// <c>--check</c> only verifies the generated compilation produces the expected diagnostics (no timing);
+    /// <c>--check</c> only verifies the generated compilations: findings with heavy references, none without, and a web API that compiles and has findings (no timing);
     /// any other arguments go to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -26,7 +26,18 @@ public static class Program
             benchmarks.Setup();
             var light = await benchmarks.AllRules();
             Console.WriteLine($"diagnostics: heavy={heavy} light={light}");
-            return heavy > 0 && light == 0 ? 0 : 1;
+
+            var web = new WebApiBenchmarks { Resources = 8 };
+            web.Setup();
+            var (errors, findings) = await web.Check();
+            Console.WriteLine($"web API: {WebApiCompilation.Lines(WebApiCompilation.Create(8))} lines, {errors} compile error(s), findings: "
+                + string.Join(", ", findings.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}")));
+            foreach (var finding in findings)
+            {
+                Console.WriteLine("  " + finding);
+            }
+
+            return heavy > 0 && light == 0 && errors == 0 && findings.Length > 0 ? 0 : 1;
         }
 
         IConfig config = DefaultConfig.Instance;

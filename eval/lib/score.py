@@ -150,7 +150,9 @@ for l in loader:
 fix = pathlib.Path(a.results, "fix.tsv")
 if fix.exists():
     print("\n## `lazymigrate fix`\n")
-    print("| app | fix exit | files changed | build before | build after | warnings before | warnings after | errors before/after |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    print("New warnings and errors compare the distinct (file, code, message) sets of the builds before and")
+    print("after the fix, ignoring positions and LZM diagnostics; see each app's build-diff.txt.\n")
+    print("| app | fix exit | files changed | builds before | builds after | new warnings | new errors | distinct warnings before → after | findings left without fix / fixes skipped |")
+    print("|---|---:|---:|---|---|---:|---:|---|---|")
     for line in fix.read_text().splitlines():
         print("| " + " | ".join(line.split("\t")) + " |")

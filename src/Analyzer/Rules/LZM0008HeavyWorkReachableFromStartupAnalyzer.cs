@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -156,9 +157,14 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
         private readonly Compilation _compilation;
         private readonly LazyMigrateEnvironment _environment;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _methods = new(MethodKeyComparer.Instance);
+
+        // Bodies are recorded as they are seen and read only when the walk reaches them: most methods of a
+        // compilation are never reached from startup, and reading one binds every call in it.
+        private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode> _bodies = new(MethodKeyComparer.Instance);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly ConcurrentDictionary<IMethodSymbol, string> _factoryNames = new(MethodKeyComparer.Instance);
         private readonly ConcurrentBag<Root> _roots = new();
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ConcurrentBag<MethodFacts>> _initializers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ConcurrentBag<Lazy<MethodFacts>>> _initializers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentBag<(INamedTypeSymbol? Implementation, IMethodSymbol? Factory)>> _registrations = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _hostedTypes = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxTree, SemanticModel?> _foreignModels = new();
@@ -205,7 +211,8 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                 return;
             }
 
-            _methods[symbol] = Facts(node, model, resolver, cancellationToken);
+            _bodies[symbol] = node;
+            _models.TryAdd(node.SyntaxTree, model);
         }
 
         /// <summary>Instance field and property initializers: they run in every constructor that does not chain to <c>this(...)</c>.</summary>
@@ -218,23 +225,30 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                 return;
             }
 
-            var model = context.SemanticModel;
-            var resolver = _environment.ResolverFor(context.Node.SyntaxTree);
-            HeavyExpression? heavy = null;
-            foreach (var value in values)
-            {
-                heavy ??= HeavyExpressions.FindFirstTouch(value, model, resolver, context.CancellationToken);
-            }
-
             var isHosted = StartupPathClassifier.Implements(type, "IHostedService");
             if (isHosted)
             {
                 _hostedTypes.TryAdd(type.OriginalDefinition, 0);
             }
 
-            // A hosted service's initializers are on the startup path themselves: LZM0002 reports their heavy work.
-            var facts = new MethodFacts(isStartup: isHosted, Edges(values, model, resolver, skipHeavyResolutions: false, context.CancellationToken), isHosted ? null : heavy);
-            _initializers.GetOrAdd(type.OriginalDefinition, _ => new ConcurrentBag<MethodFacts>()).Add(facts);
+            // Read only when the walk reaches a constructor of the type (see _bodies).
+            var model = context.SemanticModel;
+            var resolver = _environment.ResolverFor(context.Node.SyntaxTree);
+            var cancellationToken = context.CancellationToken;
+            var facts = new Lazy<MethodFacts>(
+                () =>
+                {
+                    HeavyExpression? heavy = null;
+                    foreach (var value in values)
+                    {
+                        heavy ??= HeavyExpressions.FindFirstTouch(value, model, resolver, cancellationToken);
+                    }
+
+                    // A hosted service's initializers are on the startup path themselves: LZM0002 reports their heavy work.
+                    return new MethodFacts(isStartup: isHosted, Edges(values, model, resolver, skipHeavyResolutions: false, cancellationToken), isHosted ? null : heavy);
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _initializers.GetOrAdd(type.OriginalDefinition, _ => new ConcurrentBag<Lazy<MethodFacts>>()).Add(facts);
         }
 
         /// <summary>Service registrations: what the container builds when a service is resolved.</summary>
@@ -261,7 +275,8 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
                 // The factory runs on first resolve: it is a node of the graph like a method.
                 factory = lambdaSymbol;
                 _factoryNames[lambdaSymbol] = "factory of " + registration.ServiceType.Name;
-                _methods[lambdaSymbol] = Facts(lambda, context.SemanticModel, _environment.ResolverFor(lambda.SyntaxTree), context.CancellationToken);
+                _bodies[lambdaSymbol] = lambda;
+                _models.TryAdd(lambda.SyntaxTree, context.SemanticModel);
             }
             else if (registration.Factory is ExpressionSyntax group
                 && context.SemanticModel.GetSymbolInfo(group, context.CancellationToken).Symbol is IMethodSymbol method)
@@ -345,7 +360,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
 
                 if (isConstructor && facts is not { ChainsToThis: true } && _initializers.TryGetValue(method.ContainingType.OriginalDefinition, out var initializers))
                 {
-                    work.AddRange(initializers);
+                    work.AddRange(initializers.Select(i => i.Value));
                 }
 
                 foreach (var part in work)
@@ -446,7 +461,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
             {
                 foreach (var part in initializers)
                 {
-                    foreach (var edge in part.Edges)
+                    foreach (var edge in part.Value.Edges)
                     {
                         yield return edge;
                     }
@@ -509,11 +524,21 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
         private bool IsForeign(IMethodSymbol? method) =>
             method is not null && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
 
-        /// <summary>The facts of a method: collected by the syntax actions, or (for a referenced project's source) read now.</summary>
+        /// <summary>
+        /// The facts of a method, read the first time the walk reaches it: from the body a syntax action
+        /// recorded (this compilation, generated code left out) or from a referenced project's source.
+        /// </summary>
         private MethodFacts? FactsOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (_methods.TryGetValue(method, out var facts))
             {
+                return facts;
+            }
+
+            if (_bodies.TryGetValue(method, out var body))
+            {
+                facts = Facts(body, _models[body.SyntaxTree], _environment.ResolverFor(body.SyntaxTree), cancellationToken);
+                _methods[method] = facts;
                 return facts;
             }
 

@@ -164,34 +164,52 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         var names = MemberNames.For(document, model.SyntaxTree, host.Type, taken);
         var stem = Names.Pascal(local.Name);
         var propertyName = names.Pick(NameKind.Property, isStatic: true, stem, "Lazy" + stem, "Default" + stem);
-        var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
-        var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var packageName = LazyMembers.PackageName(diagnostic, local.Type);
-        var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
         StatementSyntax? assignment = null;
         IReadOnlyList<MemberDeclarationSyntax> members;
-        if (captured.Count == 0)
+        var partial = captured.Count == 0
+            && LazyValueProperty.Applies(document, model, host.Type, local.Type, isStatic: true, packageName, initializer.Value,
+                typeAnnotated: !declaration.Declaration.Type.IsVar && local.Type.NullableAnnotation == NullableAnnotation.Annotated);
+        if (partial)
         {
-            members = LazyMembers.Build(new LazyMemberSpec
-            {
-                Runtime = runtime,
-                PackageName = packageName,
-                PropertyModifiers = "private static",
-                TypeText = typeText,
-                PropertyName = propertyName,
-                ProxyName = proxyName,
-                FactoryName = factoryName,
-                FactoryBody = factoryBody,
-                MayBeNull = LazyMembers.MayBeNull(model, initializer.Value),
-            });
+            // The [LazyValue] partial property; the generator writes the proxy and the rest.
+            var factory = LazyValueProperty.PickFactoryName(names, isStatic: true, propertyName, "Create" + stem, "Build" + stem);
+            members = LazyValueProperty.Build(packageName!, "private static", typeText, propertyName, factory, isStatic: true,
+                initializer.Value.WithoutLeadingTrivia().WithoutTrailingTrivia());
         }
         else
         {
-            members = CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
+            members = ExpandedMembers();
+        }
+
+        // The expanded shape: the proxy field and factory written out (for a value built from locals, the
+        // proxy is assigned where the local was).
+        IReadOnlyList<MemberDeclarationSyntax> ExpandedMembers()
+        {
+            var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
+            var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
+            var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
+            if (captured.Count == 0)
+            {
+                return LazyMembers.Build(new LazyMemberSpec
+                {
+                    Runtime = runtime,
+                    PackageName = packageName,
+                    PropertyModifiers = "private static",
+                    TypeText = typeText,
+                    PropertyName = propertyName,
+                    ProxyName = proxyName,
+                    FactoryName = factoryName,
+                    FactoryBody = factoryBody,
+                    MayBeNull = LazyMembers.MayBeNull(model, initializer.Value),
+                });
+            }
+
             var arguments = string.Join(", ", captured.Select(c => EscapedName(c)));
             var creation = LazyProxy.Creation(runtime, packageName, $"() => {factoryName}({arguments})");
             assignment = Generated.Statement($"{proxyName} = {creation};").WithTriviaFrom(declaration);
+            return CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
         }
 
         // Comments that described the local now describe the property.
@@ -254,6 +272,11 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
         editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
         host.Add(editor, members);
+        if (partial)
+        {
+            LazyValueProperty.MarkContainingTypesPartial(editor, host.Enclosing);
+        }
+
         return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
     }
 
