@@ -2,18 +2,20 @@ using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Rules;
 using LazyMigrate.CodeFixes.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace LazyMigrate.CodeFixes.Tests.Rules;
 
 /// <summary>
 /// LZM0002 on a heavy object created by a <c>using</c> declaration or statement (<see cref="LZM0002UsingDeferral"/>):
 /// the object is built on first use and a disposal guard keeps the <c>using</c> where it was. The framework also
-/// applies each fix through Fix All (document, project, solution) and again until nothing changes.
+/// applies each fix through Fix All (document, project, solution) and again until nothing changes, and
+/// checks that the fixed code compiles without warnings.
 /// </summary>
 public class LZM0002UsingTests
 {
     [Fact]
-    public Task Top_level_using_declaration_used_after_ready_becomes_lazy_value_and_disposal_guard() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Top_level_using_declaration_used_after_ready_becomes_lazy_value_and_disposal_guard() => FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -63,12 +65,10 @@ public class LZM0002UsingTests
                 Console.WriteLine(Commands.Score(Session, "x"));
             }
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Main_using_declarations_fix_all_image_and_session() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Main_using_declarations_fix_all_image_and_session() => FixAsync(
         """
         using System;
         using ImageMagick;
@@ -76,7 +76,7 @@ public class LZM0002UsingTests
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main()
                 {
@@ -103,7 +103,7 @@ public class LZM0002UsingTests
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main()
                 {
@@ -147,19 +147,17 @@ public class LZM0002UsingTests
                 }
             }
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Using_statement_becomes_using_of_the_guard() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Using_statement_becomes_using_of_the_guard() => FixAsync(
         """
         using System;
         using ImageMagick;
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main()
                 {
@@ -184,7 +182,7 @@ public class LZM0002UsingTests
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main()
                 {
@@ -207,12 +205,10 @@ public class LZM0002UsingTests
                 private static object CreateLogo() => new MagickImage("logo.png");
             }
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Top_level_using_statement_with_single_statement_body_reading_a_parameter() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Top_level_using_statement_with_single_statement_body_reading_a_parameter() => FixAsync(
         """
         using System;
         using ImageMagick;
@@ -248,12 +244,10 @@ public class LZM0002UsingTests
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateLogo(string[] args) => new MagickImage(args[0]);
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Never_used_using_declaration_keeps_only_the_guard() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Never_used_using_declaration_keeps_only_the_guard() => FixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -281,19 +275,17 @@ public class LZM0002UsingTests
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static object CreateSession() => new InferenceSession("model.onnx");
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Main_using_declaration_reading_args_creates_the_proxy_in_place_then_the_guard() => Verify<LZM0002DeferStartupWorkFixer>.FixAsync(
+    public Task Main_using_declaration_reading_args_creates_the_proxy_in_place_then_the_guard() => FixAsync(
         """
         using System;
         using ImageMagick;
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main(string[] args)
                 {
@@ -314,7 +306,7 @@ public class LZM0002UsingTests
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main(string[] args)
                 {
@@ -340,12 +332,10 @@ public class LZM0002UsingTests
                 }
             }
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Fixed_code_is_not_reported_again() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task Fixed_code_is_not_reported_again() => NoFixAsync(
         """
         using System;
         using System.Runtime.CompilerServices;
@@ -355,7 +345,7 @@ public class LZM0002UsingTests
 
         namespace App
         {
-            public static class Program
+            internal static class Program
             {
                 public static void Main()
                 {
@@ -399,12 +389,10 @@ public class LZM0002UsingTests
                 }
             }
         }
-        """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """);
 
     [Fact]
-    public Task Without_the_runtime_a_using_declaration_is_left_as_it_is() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task Without_the_runtime_a_using_declaration_is_left_as_it_is() => NoFixAsync(
         """
         using System;
         using Microsoft.ML.OnnxRuntime;
@@ -413,11 +401,10 @@ public class LZM0002UsingTests
         Microsoft.AspNetCore.Builder.WebApplication.Create().Run();
         Console.WriteLine(session.ToString());
         """,
-        runtime: false,
-        OutputKind.ConsoleApplication);
+        runtime: false);
 
     [Fact]
-    public Task Two_declarators_and_a_using_in_a_loop_are_left_as_they_are() => Verify<LZM0002DeferStartupWorkFixer>.NoFixAsync(
+    public Task Two_declarators_and_a_using_in_a_loop_are_left_as_they_are() => NoFixAsync(
         """
         using System;
         using ImageMagick;
@@ -434,7 +421,52 @@ public class LZM0002UsingTests
         }
 
         LazyMigrate.LazyLoading.MarkReady();
+        """);
+
+    [Fact]
+    public Task With_the_generator_a_using_declaration_keeps_the_expanded_shape() => FixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        using var session = {|LZM0002:new InferenceSession("model.onnx")|};
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
         """,
-        runtime: true,
-        OutputKind.ConsoleApplication);
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        using var sessionGuard = s_session.DisposalGuard();
+        Console.WriteLine("ready");
+        LazyMigrate.LazyLoading.MarkReady();
+
+        partial class Program
+        {
+            private static InferenceSession Session => s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx");
+        }
+        """,
+        generator: true);
+
+    private static Task NoFixAsync(string source, bool runtime = true) => FixAsync(source, source, runtime);
+
+    private static Task FixAsync(string source, string fixedSource, bool runtime = true, bool generator = false)
+    {
+        var test = new LazyFixTest<LZM0002DeferStartupWorkFixer>(runtime, generator: generator)
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync();
+    }
 }
