@@ -80,8 +80,9 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         // A using declaration or statement: deferred the same way, its disposal kept by a guard.
         if (LZM0002UsingDeferral.IsUsingValue(target))
         {
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var usingHeavyType);
             return LZM0002UsingDeferral.TryApplyAsync(
-                document, target, (d, declaration, t, ct) => ConvertLocalAsync(d, declaration, t, diagnostic, depth: 0, ct, keepDisposal: true), cancellationToken);
+                document, target, usingHeavyType, (d, declaration, t, ct) => ConvertLocalAsync(d, declaration, t, diagnostic, depth: 0, ct, keepDisposal: true), cancellationToken);
         }
 
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration

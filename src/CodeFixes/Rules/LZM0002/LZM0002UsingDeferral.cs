@@ -6,6 +6,7 @@ using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LazyMigrate.CodeFixes.Rules;
 
@@ -42,8 +43,10 @@ internal static class LZM0002UsingDeferral
         _ => false,
     };
 
-    public static async Task<Document?> TryApplyAsync(Document document, SyntaxNode target, ConvertLocal convert, CancellationToken cancellationToken)
+    public static async Task<Document?> TryApplyAsync(Document document, SyntaxNode target, string? heavyType, ConvertLocal convert, CancellationToken cancellationToken)
     {
+        var plain = convert;
+        convert = (d, declaration, t, ct) => ConvertOrHoistAsync(d, declaration, t, heavyType, plain, ct);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || !HasGuard(model.Compilation))
         {
@@ -96,6 +99,145 @@ internal static class LZM0002UsingDeferral
         => leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
             ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
             : default;
+
+    /// <summary>
+    /// The deferral as is, or, when the heavy call's arguments call into the project
+    /// (<c>new InferenceSession(SquareModel.Build(3))</c>), after those arguments moved into locals just
+    /// before it: they still run where they ran, and the factory receives their values.
+    /// </summary>
+    private static async Task<Document?> ConvertOrHoistAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, string? heavyType, ConvertLocal convert, CancellationToken cancellationToken)
+    {
+        if (await convert(document, declaration, target, cancellationToken).ConfigureAwait(false) is { } converted)
+        {
+            return converted;
+        }
+
+        var hoisted = await HoistArgumentsAsync(document, declaration, heavyType, cancellationToken).ConfigureAwait(false);
+        if (hoisted is null)
+        {
+            return null;
+        }
+
+        var root = await hoisted.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var value = root?.GetAnnotatedNodes(s_target).FirstOrDefault();
+        return value?.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { } moved
+            ? await convert(hoisted, moved, value, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>
+    /// <c>using var x = new Heavy(Project.Call(), "const");</c> becomes
+    /// <c>var xArgument = Project.Call(); using var x = new Heavy(xArgument, "const");</c> when the arguments that
+    /// are not heavy work do no heavy work at all, and every argument evaluated before them is a constant (so
+    /// the order of evaluation stays the same). Null when nothing is to be moved.
+    /// </summary>
+    private static async Task<Document?> HoistArgumentsAsync(Document document, LocalDeclarationStatementSyntax declaration, string? heavyType, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null
+            || declaration.Declaration.Variables is not { Count: 1 } variables
+            || variables[0].Initializer?.Value is not { } value
+            || value is ObjectCreationExpressionSyntax { Initializer: not null }
+            || declaration.GetLeadingTrivia().Any(t => t.IsDirective))
+        {
+            return null;
+        }
+
+        var (method, arguments) = model.GetOperation(value, cancellationToken) switch
+        {
+            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+            IInvocationOperation { Instance: null } invocation => (invocation.TargetMethod, invocation.Arguments),
+            _ => (null, default),
+        };
+        if (method?.ContainingType is not { } heavy || !StatementExtractor.IsHeavy(heavy, heavyType))
+        {
+            return null;
+        }
+
+        var explicitArguments = arguments
+            .Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Syntax is ArgumentSyntax)
+            .OrderBy(a => a.Syntax.SpanStart)
+            .ToList();
+        var moved = explicitArguments
+            .Where(a => a.Value.Type is not null
+                && !LZM0002DeferStartupWorkFixer.OnlyHeavyWork(a.Value, heavyType, a.Value.Type))
+            .ToList();
+        if (moved.Count == 0)
+        {
+            return null;
+        }
+
+        var last = explicitArguments.IndexOf(moved[moved.Count - 1]);
+        var taken = Names.IdentifiersIn(root);
+        var local = variables[0].Identifier.ValueText;
+        var replacements = new Dictionary<SyntaxNode, string>();
+        for (var i = 0; i <= last; i++)
+        {
+            var argument = explicitArguments[i];
+            var syntax = (ArgumentSyntax)argument.Syntax;
+            if (!moved.Contains(argument))
+            {
+                // Evaluated before a moved one: must not do anything a move could reorder.
+                if (!argument.Value.ConstantValue.HasValue)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (syntax.RefKindKeyword != default
+                || argument.Value.Type is not { IsRefLikeType: false, IsAnonymousType: false, TypeKind: not TypeKind.Error }
+                || DoesHeavyWork(argument.Value, heavyType)
+                || syntax.Expression.DescendantNodesAndSelf().Any(n => n is AwaitExpressionSyntax or DeclarationExpressionSyntax or StackAllocArrayCreationExpressionSyntax))
+            {
+                return null;
+            }
+
+            var name = local + Names.Pascal(argument.Parameter?.Name ?? "argument");
+            if (!taken.Add(name))
+            {
+                return null;
+            }
+
+            replacements.Add(syntax.Expression, name);
+        }
+
+        var lineEnd = LineEnd(declaration);
+        var hoisted = replacements.Select(r => (StatementSyntax)SyntaxFactory.LocalDeclarationStatement(
+                SyntaxFactory.VariableDeclaration(
+                    SyntaxFactory.IdentifierName("var").WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(r.Value).WithInitializer(
+                        SyntaxFactory.EqualsValueClause(((ExpressionSyntax)r.Key).WithoutTrivia())
+                            .WithEqualsToken(SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space))))))
+                .WithLeadingTrivia(Indentation(declaration.GetLeadingTrivia()))
+                .WithTrailingTrivia(lineEnd))
+            .ToList();
+        // The first moved argument takes the declaration's blank lines and comments; the declaration keeps its indentation.
+        hoisted[0] = hoisted[0].WithLeadingTrivia(declaration.GetLeadingTrivia());
+        var rewritten = declaration
+            .ReplaceNodes(replacements.Keys, (original, _) => SyntaxFactory.IdentifierName(replacements[original]).WithTriviaFrom(original))
+            .WithLeadingTrivia(Indentation(declaration.GetLeadingTrivia()));
+        rewritten = rewritten.ReplaceNode(rewritten.Declaration.Variables[0].Initializer!.Value, rewritten.Declaration.Variables[0].Initializer!.Value.WithAdditionalAnnotations(s_target));
+        var statements = hoisted.Append(rewritten).ToList();
+        SyntaxNode newRoot = declaration.Parent is GlobalStatementSyntax global
+            ? root.ReplaceNode(global, statements.Select(st => SyntaxFactory.GlobalStatement(st)))
+            : declaration.Parent is BlockSyntax
+                ? root.ReplaceNode(declaration, statements)
+                : root;
+        return newRoot == root ? null : document.WithSyntaxRoot(newRoot);
+    }
+
+    /// <summary>True when <paramref name="operation"/> calls or creates anything of the heavy package.</summary>
+    private static bool DoesHeavyWork(IOperation operation, string? heavyType)
+        => operation.DescendantsAndSelf().Any(o => o switch
+        {
+            IInvocationOperation invocation => StatementExtractor.IsHeavy(invocation.TargetMethod.ContainingType, heavyType),
+            IObjectCreationOperation creation => creation.Type is { } type && StatementExtractor.IsHeavy(type, heavyType),
+            IMemberReferenceOperation member => StatementExtractor.IsHeavy(member.Member.ContainingType, heavyType),
+            _ => false,
+        });
 
     /// <summary>The first line ending in <paramref name="statement"/>, as the file writes it.</summary>
     public static SyntaxTrivia LineEnd(SyntaxNode statement)

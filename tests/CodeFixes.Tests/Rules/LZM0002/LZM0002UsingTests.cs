@@ -335,6 +335,79 @@ public class LZM0002UsingTests
         """);
 
     [Fact]
+    public Task Argument_that_calls_the_project_stays_where_it_ran_and_the_factory_receives_it() => FixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+
+        // the scoring model
+        using var scorer = {|LZM0002:new InferenceSession(Models.Path("square"))|};
+        LazyMigrate.LazyLoading.MarkReady();
+        Console.WriteLine(Commands.Score(scorer, "x"));
+
+        static class Models
+        {
+            public static string Path(string name)
+            {
+                Console.WriteLine("model " + name);
+                return name + ".onnx";
+            }
+        }
+
+        static class Commands
+        {
+            public static string Score(InferenceSession session, string input) => session.Run(input);
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        Console.WriteLine("start");
+
+        // the scoring model
+        var scorerModelPath = Models.Path("square");
+        s_scorer = new LazyValue("Microsoft.ML.OnnxRuntime", () => CreateScorer(scorerModelPath));
+        using var scorerGuard = s_scorer.DisposalGuard();
+        LazyMigrate.LazyLoading.MarkReady();
+        UseInferenceSession();
+
+        static class Models
+        {
+            public static string Path(string name)
+            {
+                Console.WriteLine("model " + name);
+                return name + ".onnx";
+            }
+        }
+
+        static class Commands
+        {
+            public static string Score(InferenceSession session, string input) => session.Run(input);
+        }
+
+        partial class Program
+        {
+            private static InferenceSession Scorer => s_scorer!.Get<InferenceSession>();
+
+            private static LazyValue? s_scorer;
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateScorer(string scorerModelPath) => new InferenceSession(scorerModelPath);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void UseInferenceSession()
+            {
+                Console.WriteLine(Commands.Score(Scorer, "x"));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Fixed_code_is_not_reported_again() => NoFixAsync(
         """
         using System;
