@@ -168,7 +168,9 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         var packageName = LazyMembers.PackageName(diagnostic, local.Type);
         StatementSyntax? assignment = null;
         IReadOnlyList<MemberDeclarationSyntax> members;
-        var partial = captured.Count == 0
+        // A deferred using keeps its disposal through the proxy's IsValueCreated: it stays expanded.
+        var proxyName = string.Empty;
+        var partial = captured.Count == 0 && !keepDisposal
             && LazyValueProperty.Applies(document, model, host.Type, local.Type, isStatic: true, packageName, initializer.Value,
                 typeAnnotated: !declaration.Declaration.Type.IsVar && local.Type.NullableAnnotation == NullableAnnotation.Annotated);
         if (partial)
@@ -187,7 +189,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         // proxy is assigned where the local was).
         IReadOnlyList<MemberDeclarationSyntax> ExpandedMembers()
         {
-            var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
+            proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
             var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
             var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
             if (captured.Count == 0)
