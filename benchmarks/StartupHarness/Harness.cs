@@ -166,7 +166,9 @@ internal static class Harness
         {
             // The fixer loads the analyzer and code fixes from their Release build.
             var codeFixes = AppBuilder.Build(layout.CodeFixesProject, "netstandard2.0", options.ReuseBuilds, log);
-            migration = SampleMigrator.Migrate(layout, options, Path.GetDirectoryName(codeFixes)!, log);
+            // The [LazyValue] generator ships in the same package as the analyzers and fixes.
+            var generator = AppBuilder.Build(layout.GeneratorProject, "netstandard2.0", options.ReuseBuilds, log);
+            migration = SampleMigrator.Migrate(layout, options, Path.GetDirectoryName(codeFixes)!, generator, log);
         }
         catch (HarnessStepException ex)
         {

@@ -47,6 +47,8 @@ internal sealed class RepositoryLayout
 
     public string CodeFixesProject => Path.Combine(Root, "src", "CodeFixes", "LazyMigrate.CodeFixes.csproj");
 
+    public string GeneratorProject => Path.Combine(Root, "src", "Generator", "LazyMigrate.Generator.csproj");
+
     public string CliProject => Path.Combine(Root, "src", "Cli", "LazyMigrate.Cli.csproj");
 
     /// <summary>The app that is measured as written and migrated.</summary>

@@ -46,7 +46,7 @@ internal static class SampleMigrator
     /// </summary>
     public const string FixOption = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
 
-    public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, Action<string> log)
+    public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, string generatorAssembly, Action<string> log)
     {
         var result = new MigrationResult();
         var root = Path.Combine(Path.GetTempPath(), "lazymigrate-startup-" + Guid.NewGuid().ToString("N")[..8]);
@@ -55,7 +55,7 @@ internal static class SampleMigrator
         result.CopyDirectory = copy;
         try
         {
-            CopySample(layout, root, copy, project, codeFixesOutputDir);
+            CopySample(layout, root, copy, project, codeFixesOutputDir, generatorAssembly);
             var before = Snapshot(copy);
 
             var fix = RunFixer(layout, options, project, result);
@@ -140,7 +140,7 @@ internal static class SampleMigrator
         return AppBuilder.Run(arguments, directory);
     }
 
-    private static void CopySample(RepositoryLayout layout, string root, string copy, string project, string codeFixesOutputDir)
+    private static void CopySample(RepositoryLayout layout, string root, string copy, string project, string codeFixesOutputDir, string generatorAssembly)
     {
         foreach (var file in SourceFiles(layout.SampleDirectory))
         {
@@ -166,15 +166,20 @@ internal static class SampleMigrator
         }
 
         File.WriteAllText(Path.Combine(copy, ".editorconfig"), $"[*.cs]\n{FixOption}\n");
-        RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir);
+        RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir, generatorAssembly);
     }
 
     // Relative ProjectReferences are made to work outside the repository: the analyzer/code-fix references become
     // <Analyzer> items and the runtime a <Reference>, all pointing at their Release build (so the fixer loads them
     // whatever configuration it evaluates); a project without a Release build gets an absolute ProjectReference.
-    private static void RewriteProject(string projectFile, string originalDirectory, string codeFixesOutputDir)
+    // The analyzer references stand for the LazyMigrate.Analyzers package, which also carries the [LazyValue]
+    // generator: it is added beside them, as installing the package would.
+    private static void RewriteProject(string projectFile, string originalDirectory, string codeFixesOutputDir, string generatorAssembly)
     {
         var document = XDocument.Load(projectFile);
+        var analyzerReference = document.Descendants("ProjectReference")
+            .FirstOrDefault(r => string.Equals((string?)r.Attribute("OutputItemType"), "Analyzer", StringComparison.OrdinalIgnoreCase));
+        analyzerReference?.AddBeforeSelf(new XElement("Analyzer", new XAttribute("Include", generatorAssembly)));
         foreach (var reference in document.Descendants("ProjectReference").ToList())
         {
             var include = reference.Attribute("Include")?.Value ?? "";
