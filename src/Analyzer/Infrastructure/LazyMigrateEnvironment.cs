@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LazyMigrate.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,24 +40,57 @@ internal sealed class LazyMigrateEnvironment
     /// </summary>
     public static LazyMigrateEnvironment? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, bool alsoForLazyProxies = false)
     {
-        if (TestProjects.IsTestProject(compilation, optionsProvider))
+        // Seven rules ask for the same compilation: decide and build once, so they also share the
+        // resolver's per-type answers. A different options provider (never in one build) gets its own.
+        var shared = s_shared.GetValue(compilation, c => new SharedDecision(c, optionsProvider));
+        if (!ReferenceEquals(shared.OptionsProvider, optionsProvider))
+        {
+            shared = new SharedDecision(compilation, optionsProvider);
+        }
+
+        if (shared.Environment is null)
         {
             return null;
         }
 
-        var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
-        var environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
-        if (!attributeAssemblies.IsEmpty || environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation))
+        if (shared.MayBeHeavy || (alsoForLazyProxies && shared.HasLazyProxies))
         {
-            return environment;
-        }
-
-        if (alsoForLazyProxies && HasLazyProxies(compilation))
-        {
-            return environment;
+            return shared.Environment;
         }
 
         return null;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, SharedDecision> s_shared = new();
+
+    /// <summary>What <see cref="TryCreate"/> decides for one compilation and options provider.</summary>
+    private sealed class SharedDecision
+    {
+        private readonly Lazy<bool> _hasLazyProxies;
+
+        public SharedDecision(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
+        {
+            OptionsProvider = optionsProvider;
+            _hasLazyProxies = new Lazy<bool>(() => LazyMigrateEnvironment.HasLazyProxies(compilation));
+            if (TestProjects.IsTestProject(compilation, optionsProvider))
+            {
+                return;
+            }
+
+            var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
+            Environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
+            MayBeHeavy = !attributeAssemblies.IsEmpty || Environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation);
+        }
+
+        public AnalyzerConfigOptionsProvider OptionsProvider { get; }
+
+        /// <summary>Null for a test project.</summary>
+        public LazyMigrateEnvironment? Environment { get; }
+
+        /// <summary>Something in the compilation can be heavy (catalog or configured assembly referenced, a Heavy attribute).</summary>
+        public bool MayBeHeavy { get; }
+
+        public bool HasLazyProxies => _hasLazyProxies.Value;
     }
 
     /// <summary>The resolver for the configuration that applies to <paramref name="tree"/> (shared by trees with equal config).</summary>
