@@ -5,6 +5,8 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using LazyMigrate.Catalog;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LazyMigrate.Analyzers.Infrastructure;
@@ -187,6 +189,12 @@ internal sealed class LazyMigrateEnvironment
 
     private static ImmutableArray<string> ReadHeavyAssemblyAttributes(Compilation compilation)
     {
+        // Binding the assembly's attributes is costly; skip it unless some file could declare the attribute.
+        if (!MayDeclareHeavyAssemblies(compilation))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
         var builder = ImmutableArray.CreateBuilder<string>();
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
@@ -200,5 +208,33 @@ internal sealed class LazyMigrateEnvironment
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Syntax-only test: some file has <c>[assembly: …]</c> attributes and some file mentions HeavyAssembly
+    /// (the attribute itself, or a using alias for it, possibly in another file).
+    /// </summary>
+    private static bool MayDeclareHeavyAssemblies(Compilation compilation)
+    {
+        var hasAssemblyAttributes = false;
+        var mentionsName = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!hasAssemblyAttributes && tree.GetRoot() is CompilationUnitSyntax { AttributeLists.Count: > 0 } unit)
+            {
+                foreach (var list in unit.AttributeLists)
+                {
+                    hasAssemblyAttributes |= list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true;
+                }
+            }
+
+            mentionsName = mentionsName || tree.GetText().ToString().IndexOf("HeavyAssembly", StringComparison.Ordinal) >= 0;
+            if (hasAssemblyAttributes && mentionsName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
