@@ -212,6 +212,14 @@ public sealed class LazyValue : ITrackedValue
         return new LazyValue(_packageName, _package, () => selector(Value), declaringFile, declaringLine, declaringMember);
     }
 
+    /// <summary>
+    /// A guard whose <see cref="LazyValueDisposalGuard.Dispose"/> disposes this value if it was built by
+    /// then, and builds nothing otherwise: <c>using var sessionGuard = s_session.DisposalGuard();</c>
+    /// keeps the disposal of a <c>using</c> declaration whose object is now created on first use.
+    /// </summary>
+    /// <returns>The guard (a struct: no allocation).</returns>
+    public LazyValueDisposalGuard DisposalGuard() => new(this);
+
     /// <summary>Forgets a failed build so the next access retries at once; false when the last build did not fail.</summary>
     /// <returns>True when a failure was cleared.</returns>
     public bool Reset()

@@ -20,7 +20,8 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
 {
     /// <param name="runtime">Whether the primary project references LazyMigrate.Runtime.</param>
     /// <param name="analyzerConfig">Lines of a global analyzer config (like an .editorconfig that covers every file), if any.</param>
-    public LazyFixTest(bool runtime, string? analyzerConfig = null)
+    /// <param name="generator">Whether the primary project runs the [LazyValue] generator (as with the LazyMigrate.Analyzers package).</param>
+    public LazyFixTest(bool runtime, string? analyzerConfig = null, bool generator = false)
     {
         if (analyzerConfig is not null)
         {
@@ -37,9 +38,13 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
                 solution = solution.AddMetadataReferences(id, TestReferences.Framework.Concat(TestReferences.Heavy));
             }
 
+            solution = generator ? solution.AddAnalyzerReference(projectId, GeneratorReference.Instance) : solution;
             return runtime ? solution.AddMetadataReference(projectId, TestReferences.Runtime) : solution;
         });
     }
+
+    /// <summary>The language version of every project (Latest by default: the newest the test's compiler knows).</summary>
+    public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 
     public override string Language => LanguageNames.CSharp;
 
@@ -54,7 +59,7 @@ internal sealed class LazyFixTest<TFixer> : CodeFixTest<DefaultVerifier>
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     protected override ParseOptions CreateParseOptions()
-        => new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        => new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose);
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new[] { new TFixer() };
 

@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace LazyMigrate.CodeFixes.Tests.Infrastructure;
@@ -11,10 +12,14 @@ internal static class Verify<TFixer>
 {
     /// <summary>One file before/after; the framework also checks Fix All in document, project and solution scope.</summary>
     /// <param name="analyzerConfig">Lines of a global analyzer config (e.g. naming rules), if any.</param>
-    public static Task FixAsync(string source, string fixedSource, bool runtime, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string? analyzerConfig = null)
+    /// <param name="generator">Whether the project runs the [LazyValue] generator (the fixes then may write partial properties).</param>
+    /// <param name="languageVersion">The project's language version; Latest when null.</param>
+    public static Task FixAsync(string source, string fixedSource, bool runtime, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string? analyzerConfig = null,
+        bool generator = false, LanguageVersion? languageVersion = null)
     {
-        var test = new LazyFixTest<TFixer>(runtime, analyzerConfig)
+        var test = new LazyFixTest<TFixer>(runtime, analyzerConfig, generator)
         {
+            LanguageVersion = languageVersion ?? LanguageVersion.Latest,
             TestCode = source,
             FixedCode = fixedSource,
         };

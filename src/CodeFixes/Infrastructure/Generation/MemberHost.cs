@@ -85,9 +85,14 @@ internal sealed class MemberHost
     /// <summary>Adds <paramref name="members"/> after the enclosing member (or to Program).</summary>
     public void Add(SyntaxEditor editor, IReadOnlyList<MemberDeclarationSyntax> members)
     {
-        // Keep comments a rewrite put on a member (e.g. the comment of a moved local).
+        // Keep comments a rewrite put on a member (e.g. the comment of a moved local), after a blank
+        // line when members precede it (the formatter adds none before a comment).
+        var afterMembers = !IsTopLevel || ProgramPart is { Members.Count: > 0 };
+        var blankLine = afterMembers && Enclosing.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } lineEnd
+            ? new[] { lineEnd }
+            : System.Array.Empty<SyntaxTrivia>();
         var placed = members.Select(m => (m.GetLeadingTrivia().Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia))
-                ? m.WithLeadingTrivia(m.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia)))
+                ? m.WithLeadingTrivia(blankLine.Concat(m.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))))
                 : m.WithLeadingTrivia(SyntaxFactory.ElasticMarker))
             .WithTrailingTrivia(SyntaxFactory.ElasticLineFeed)).ToList();
         if (!IsTopLevel)

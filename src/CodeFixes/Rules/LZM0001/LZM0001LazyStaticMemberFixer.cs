@@ -164,6 +164,7 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         }
 
         RemoveStatement(editor, removedStatement);
+        MarkPartial(editor, fieldDecl, members);
         return editor.GetChangedDocument();
     }
 
@@ -185,8 +186,9 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         var modifiers = string.Join(" ", propDecl.Modifiers.Select(m => m.Text));
         var members = BuildMembers(document, model, propDecl.SpanStart, property.ContainingType, property.Name, typeText, modifiers, value, property.Type, diagnostic);
 
-        // Attributes and doc comments stay on the property, which keeps the original name.
-        var newProperty = ((PropertyDeclarationSyntax)members[0]).WithAttributeLists(propDecl.AttributeLists);
+        // Attributes and doc comments stay on the property, which keeps the original name ([LazyValue] after them).
+        var generated = (PropertyDeclarationSyntax)members[0];
+        var newProperty = generated.WithAttributeLists(propDecl.AttributeLists.AddRange(generated.AttributeLists));
         members = new[] { newProperty }.Concat(members.Skip(1)).ToList();
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
@@ -200,6 +202,7 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         editor.InsertAfter(propDecl, placed.Skip(1));
         editor.ReplaceNode(propDecl, placed[0]);
         RemoveStatement(editor, removedStatement);
+        MarkPartial(editor, propDecl, members);
         return editor.GetChangedDocument();
     }
 
@@ -212,6 +215,18 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
         // name, which may already be the proxy's), the "lazy"/"Build"/"cached" variants.
         var names = MemberNames.For(document, model.SyntaxTree, containingType, replacing: name);
         var stem = Names.Pascal(name);
+        var heavyType = model.GetTypeInfo(value).Type ?? memberType;
+        var packageName = LazyMembers.PackageName(diagnostic, heavyType);
+
+        // Where the project builds [LazyValue] partial properties, the generator writes the members below.
+        if (LazyValueProperty.Applies(document, model, containingType, memberType, isStatic: true, packageName, value,
+                typeAnnotated: memberType.NullableAnnotation == NullableAnnotation.Annotated))
+        {
+            return LazyValueProperty.Build(
+                packageName!, modifiers, typeText, name, LazyValueProperty.PickFactoryName(names, isStatic: true, name, "Create" + stem, "Build" + stem),
+                isStatic: true, value.WithoutLeadingTrivia().WithoutTrailingTrivia());
+        }
+
         var proxy = names.Pick(NameKind.Field, isStatic: true, isReadOnly: true, stem, "Lazy" + stem);
         var factory = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
         var cacheName = names.Pick(NameKind.Field, isStatic: true, stem + "Value", "Cached" + stem);
@@ -230,11 +245,10 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
                 .Pick(NameKind.NestedClass, isStatic: true, stem + "Holder", stem + "ValueHolder");
         }
 
-        var heavyType = model.GetTypeInfo(value).Type ?? memberType;
         return LazyMembers.Build(new LazyMemberSpec
         {
             Runtime = runtime,
-            PackageName = LazyMembers.PackageName(diagnostic, heavyType),
+            PackageName = packageName,
             PropertyModifiers = modifiers,
             TypeText = typeText,
             PropertyName = name,
@@ -245,6 +259,15 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
             Cache = cache,
             HolderName = holderName,
         });
+    }
+
+    /// <summary>A <c>[LazyValue]</c> partial property needs every type around it declared partial.</summary>
+    private static void MarkPartial(DocumentEditor editor, SyntaxNode original, System.Collections.Generic.IReadOnlyList<MemberDeclarationSyntax> members)
+    {
+        if (members[0].Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            LazyValueProperty.MarkContainingTypesPartial(editor, original);
+        }
     }
 
     private static void RemoveStatement(DocumentEditor editor, ExpressionStatementSyntax? statement)

@@ -77,19 +77,27 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             return LZM0008LazyInstanceStateFixer.DeferConstructorFieldsAsync(document, target, diagnostic, cancellationToken);
         }
 
+        // A using declaration or statement: deferred the same way, its disposal kept by a guard.
+        if (LZM0002UsingDeferral.IsUsingValue(target))
+        {
+            return LZM0002UsingDeferral.TryApplyAsync(
+                document, target, (d, declaration, t, ct) => ConvertLocalAsync(d, declaration, t, diagnostic, depth: 0, ct, keepDisposal: true), cancellationToken);
+        }
+
         return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration
             ? ConvertLocalAsync(document, declaration, target, diagnostic, depth: 0, cancellationToken)
             : Task.FromResult<Document?>(null);
     }
 
-    private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, int depth, CancellationToken cancellationToken)
+    // keepDisposal: the declaration is a using declaration, and a disposal guard takes its place (LZM0002UsingDeferral).
+    private static async Task<Document?> ConvertLocalAsync(Document document, LocalDeclarationStatementSyntax declaration, SyntaxNode target, Diagnostic diagnostic, int depth, CancellationToken cancellationToken, bool keepDisposal = false)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null
             || declaration.Declaration.Variables.Count != 1
             || declaration.Declaration.Variables[0] is not { Initializer: { } initializer } variable
             || !initializer.Value.Span.Contains(target.Span)
-            || declaration.UsingKeyword != default || declaration.AwaitKeyword != default || declaration.IsConst
+            || (declaration.UsingKeyword != default && !keepDisposal) || declaration.AwaitKeyword != default || declaration.IsConst
             || declaration.Declaration.Type is RefTypeSyntax
             || declaration.GetLeadingTrivia().Any(t => t.IsDirective)
             || model.GetDeclaredSymbol(variable, cancellationToken) is not ILocalSymbol local)
@@ -123,7 +131,7 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         diagnostic.Properties.TryGetValue(DiagnosticProperties.HeavyType, out var heavyType);
 
         // A value that only feeds one singleton registration: the whole computation moves into a factory registration.
-        var registered = await LZM0002SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
+        var registered = keepDisposal ? null : await LZM0002SingletonFactoryMove.TryApplyAsync(document, model, declaration, host, heavyType, cancellationToken).ConfigureAwait(false);
         if (registered is not null)
         {
             return registered;
@@ -156,34 +164,52 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         var names = MemberNames.For(document, model.SyntaxTree, host.Type, taken);
         var stem = Names.Pascal(local.Name);
         var propertyName = names.Pick(NameKind.Property, isStatic: true, stem, "Lazy" + stem, "Default" + stem);
-        var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
-        var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
         var runtime = RuntimeSymbols.HasRuntime(model.Compilation);
         var packageName = LazyMembers.PackageName(diagnostic, local.Type);
-        var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
         StatementSyntax? assignment = null;
         IReadOnlyList<MemberDeclarationSyntax> members;
-        if (captured.Count == 0)
+        var partial = captured.Count == 0
+            && LazyValueProperty.Applies(document, model, host.Type, local.Type, isStatic: true, packageName, initializer.Value,
+                typeAnnotated: !declaration.Declaration.Type.IsVar && local.Type.NullableAnnotation == NullableAnnotation.Annotated);
+        if (partial)
         {
-            members = LazyMembers.Build(new LazyMemberSpec
-            {
-                Runtime = runtime,
-                PackageName = packageName,
-                PropertyModifiers = "private static",
-                TypeText = typeText,
-                PropertyName = propertyName,
-                ProxyName = proxyName,
-                FactoryName = factoryName,
-                FactoryBody = factoryBody,
-                MayBeNull = LazyMembers.MayBeNull(model, initializer.Value),
-            });
+            // The [LazyValue] partial property; the generator writes the proxy and the rest.
+            var factory = LazyValueProperty.PickFactoryName(names, isStatic: true, propertyName, "Create" + stem, "Build" + stem);
+            members = LazyValueProperty.Build(packageName!, "private static", typeText, propertyName, factory, isStatic: true,
+                initializer.Value.WithoutLeadingTrivia().WithoutTrailingTrivia());
         }
         else
         {
-            members = CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
+            members = ExpandedMembers();
+        }
+
+        // The expanded shape: the proxy field and factory written out (for a value built from locals, the
+        // proxy is assigned where the local was).
+        IReadOnlyList<MemberDeclarationSyntax> ExpandedMembers()
+        {
+            var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: captured.Count == 0, stem, "Lazy" + stem);
+            var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
+            var factoryBody = LazyMembers.FactoryBody(model, initializer.Value, typeText);
+            if (captured.Count == 0)
+            {
+                return LazyMembers.Build(new LazyMemberSpec
+                {
+                    Runtime = runtime,
+                    PackageName = packageName,
+                    PropertyModifiers = "private static",
+                    TypeText = typeText,
+                    PropertyName = propertyName,
+                    ProxyName = proxyName,
+                    FactoryName = factoryName,
+                    FactoryBody = factoryBody,
+                    MayBeNull = LazyMembers.MayBeNull(model, initializer.Value),
+                });
+            }
+
             var arguments = string.Join(", ", captured.Select(c => EscapedName(c)));
             var creation = LazyProxy.Creation(runtime, packageName, $"() => {factoryName}({arguments})");
             assignment = Generated.Statement($"{proxyName} = {creation};").WithTriviaFrom(declaration);
+            return CapturingMembers(model, declaration, captured, runtime, typeText, propertyName, proxyName, factoryName, factoryBody);
         }
 
         // Comments that described the local now describe the property.
@@ -209,7 +235,22 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         if (assignment is not null)
         {
             // The proxy is created where the local was, from the same (unchanging) inputs.
+            if (keepDisposal)
+            {
+                // Then the using, over the proxy just created (inserted before the replacement, which the editor would lose track of).
+                var guard = LZM0002UsingDeferral.GuardStatement(names, local.Name, proxyName, LZM0002UsingDeferral.Indentation(declaration.GetLeadingTrivia()), SyntaxFactory.TriviaList(LZM0002UsingDeferral.LineEnd(declaration)));
+                editor.InsertAfter(declaration.Parent is GlobalStatementSyntax statement ? statement : declaration, declaration.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(guard) : guard);
+            }
+
             editor.ReplaceNode(declaration, assignment);
+            host.Add(editor, members);
+            return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (keepDisposal)
+        {
+            var leading = LZM0002UsingDeferral.WithoutComments(declaration.GetLeadingTrivia());
+            editor.ReplaceNode(declaration, LZM0002UsingDeferral.GuardStatement(names, local.Name, proxyName, leading, declaration.GetTrailingTrivia()));
             host.Add(editor, members);
             return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
         }
@@ -231,6 +272,11 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
 
         editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
         host.Add(editor, members);
+        if (partial)
+        {
+            LazyValueProperty.MarkContainingTypesPartial(editor, host.Enclosing);
+        }
+
         return await FinishAsync(editor.GetChangedDocument(), anyUse, replacedUse, diagnostic, depth, cancellationToken).ConfigureAwait(false);
     }
 

@@ -76,7 +76,7 @@ internal static partial class LZM0003LazyValueMove
         }
 
         // Where the lazy value goes: the class an earlier move generated, else a new one.
-        var existing = FindGeneratedClass(model.Compilation);
+        var existing = FindGeneratedClass(model.Compilation, cancellationToken);
         var host = existing is null ? null : await HostOfAsync(solution, existing, cancellationToken).ConfigureAwait(false);
         if (existing is not null && host is null)
         {
@@ -123,32 +123,47 @@ internal static partial class LZM0003LazyValueMove
         taken.Add(className);
         var names = MemberNames.For(document, model.SyntaxTree, null, taken);
         var propertyName = names.Reserve(new[] { service.Name, "Lazy" + service.Name, "Default" + service.Name });
-        var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: true, propertyName, "Lazy" + propertyName);
-        var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + propertyName, "Build" + propertyName);
-        var holderName = names.Pick(NameKind.NestedClass, isStatic: true, propertyName + "Holder", propertyName + "ValueHolder");
-
-        var hostModel = host is null ? model : await host.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var hostPosition = host is null ? statement.SpanStart : host.Value.Declaration.SpanStart;
         var typeText = Generated.Type(service.WithNullableAnnotation(NullableAnnotation.NotAnnotated)).ToFullString();
-        var cache = hostModel is null ? null : LazyMembers.Cache(hostModel, hostPosition, service, typeText, holderName);
-        if (cache is null)
+        var packageName = LazyMembers.PackageName(diagnostic, service);
+        var addImports = host is { } other && other.Document.Id != document.Id;
+        IReadOnlyList<MemberDeclarationSyntax> members;
+        var partial = LazyValueProperty.Applies(document, model, existing, service, isStatic: true, packageName, instance, typeAnnotated: false);
+        if (partial)
         {
-            return null;
+            // The [LazyValue] partial property; the generator writes the proxy and the holder.
+            var factory = LazyValueProperty.PickFactoryName(names, isStatic: true, propertyName, "Build" + propertyName);
+            var written = await WrittenInstanceAsync(document, instance, addImports, cancellationToken).ConfigureAwait(false);
+            members = LazyValueProperty.Build(packageName!, "internal static", typeText, propertyName, factory, isStatic: true, written);
+        }
+        else
+        {
+            var proxyName = names.Pick(NameKind.Field, isStatic: true, isReadOnly: true, propertyName, "Lazy" + propertyName);
+            var factoryName = names.Pick(NameKind.Method, isStatic: true, "Create" + propertyName, "Build" + propertyName);
+            var holderName = names.Pick(NameKind.NestedClass, isStatic: true, propertyName + "Holder", propertyName + "ValueHolder");
+
+            var hostModel = host is null ? model : await host.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var hostPosition = host is null ? statement.SpanStart : host.Value.Declaration.SpanStart;
+            var cache = hostModel is null ? null : LazyMembers.Cache(hostModel, hostPosition, service, typeText, holderName);
+            if (cache is null)
+            {
+                return null;
+            }
+
+            members = LazyMembers.Build(new LazyMemberSpec
+            {
+                Runtime = true,
+                PackageName = packageName,
+                PropertyModifiers = "internal static",
+                TypeText = typeText,
+                PropertyName = propertyName,
+                ProxyName = proxyName,
+                FactoryName = factoryName,
+                FactoryBody = LazyMembers.FactoryBody(model, instance, typeText, await WrittenInstanceAsync(document, instance, addImports, cancellationToken).ConfigureAwait(false)),
+                Cache = cache,
+                HolderName = holderName,
+            });
         }
 
-        var members = LazyMembers.Build(new LazyMemberSpec
-        {
-            Runtime = true,
-            PackageName = LazyMembers.PackageName(diagnostic, service),
-            PropertyModifiers = "internal static",
-            TypeText = typeText,
-            PropertyName = propertyName,
-            ProxyName = proxyName,
-            FactoryName = factoryName,
-            FactoryBody = await FactoryBodyAsync(document, model, instance, typeText, addImports: host is { } other && other.Document.Id != document.Id, cancellationToken).ConfigureAwait(false),
-            Cache = cache,
-            HolderName = holderName,
-        });
         // Appended to an existing class: a blank line before the first new member.
         members = LazyMembers.WithTrivia(
             members,
@@ -182,11 +197,15 @@ internal static partial class LZM0003LazyValueMove
         Edit(document.Id, e => RemoveRegistration(e, statement));
         if (host is { } h)
         {
-            Edit(h.Document.Id, e => e.ReplaceNode(h.Declaration, (current, _) => ((ClassDeclarationSyntax)current).AddMembers(members.ToArray())));
+            Edit(h.Document.Id, e => e.ReplaceNode(h.Declaration, (current, _) =>
+            {
+                var extended = ((ClassDeclarationSyntax)current).AddMembers(members.ToArray());
+                return partial ? LazyValueProperty.WithPartial(extended) : extended;
+            }));
         }
         else
         {
-            var declaration = NewClass(className, members);
+            var declaration = NewClass(className, members, partial);
             if (outerType is null)
             {
                 Edit(document.Id, e => e.ReplaceNode(e.OriginalRoot, (current, _) => AppendToFile((CompilationUnitSyntax)current, declaration)));

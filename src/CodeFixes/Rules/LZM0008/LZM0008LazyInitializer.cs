@@ -86,18 +86,34 @@ internal static class LZM0008LazyInitializer
         var typeText = type.WithoutTrivia().ToString();
         var stem = Names.Pascal(name);
         var names = MemberNames.For(document, model.SyntaxTree, containingType, replacing: null);
-        var proxy = names.Pick(NameKind.Field, isStatic: false, isReadOnly: true, "Lazy" + stem, "Deferred" + stem);
-        var factory = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
         var valueType = model.GetTypeInfo(value, cancellationToken).Type;
         var package = LazyMembers.PackageName(diagnostic, valueType);
         var mayBeNull = LazyMembers.MayBeNull(model, value);
-
         var kept = string.Join(" ", modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
-        var property = Generated.Member($"{(kept.Length == 0 ? string.Empty : kept + " ")}{typeText} {name} => {LazyProxy.Read(runtime, proxy, typeText)};");
-        var proxyField = Generated.Member($"private readonly {LazyProxy.Type(runtime, mayBeNull)} {proxy} = {LazyProxy.Creation(runtime, package, factory, mayBeNull)};");
-        var factoryMember = Generated.Fill(
-            Generated.Member($"{Generated.NoInliningAttribute} private static {LazyMembers.FactoryReturnType(mayBeNull)} {factory}() => {Generated.Placeholder};"),
-            LazyMembers.FactoryBody(model, value, typeText));
+        var memberType = symbol is IFieldSymbol f ? f.Type : ((IPropertySymbol)symbol).Type;
+
+        // The [LazyValue] partial property with a static factory, where the project builds them; a member
+        // disposed elsewhere keeps the expanded shape, whose proxy tells the guard whether the value was built.
+        IReadOnlyList<MemberDeclarationSyntax> members;
+        string? proxy = null;
+        if (!LZM0008LazyInstanceStateFixer.IsDisposed(model, typeDeclaration, symbol, cancellationToken)
+            && LazyValueProperty.Applies(document, model, containingType, memberType, isStatic: false, package, value,
+                typeAnnotated: memberType.NullableAnnotation == NullableAnnotation.Annotated))
+        {
+            var factoryName = LazyValueProperty.PickFactoryName(names, isStatic: true, name, "Create" + stem, "Build" + stem);
+            members = LazyValueProperty.Build(package!, kept, typeText, name, factoryName, isStatic: true, value.WithoutLeadingTrivia().WithoutTrailingTrivia());
+        }
+        else
+        {
+            proxy = names.Pick(NameKind.Field, isStatic: false, isReadOnly: true, "Lazy" + stem, "Deferred" + stem);
+            var factory = names.Pick(NameKind.Method, isStatic: true, "Create" + stem, "Build" + stem);
+            var property = Generated.Member($"{(kept.Length == 0 ? string.Empty : kept + " ")}{typeText} {name} => {LazyProxy.Read(runtime, proxy, typeText)};");
+            var proxyField = Generated.Member($"private readonly {LazyProxy.Type(runtime, mayBeNull)} {proxy} = {LazyProxy.Creation(runtime, package, factory, mayBeNull)};");
+            var factoryMember = Generated.Fill(
+                Generated.Member($"{Generated.NoInliningAttribute} private static {LazyMembers.FactoryReturnType(mayBeNull)} {factory}() => {Generated.Placeholder};"),
+                LazyMembers.FactoryBody(model, value, typeText));
+            members = new[] { property, proxyField, factoryMember };
+        }
 
         var trailing = member.GetTrailingTrivia();
         if (LZM0008LazyInstanceStateFixer.NextMemberIsNotSeparated(member) && trailing.LastOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
@@ -106,11 +122,19 @@ internal static class LZM0008LazyInitializer
             trailing = trailing.Add(trailing.Last());
         }
 
-        var placed = LazyMembers.WithTrivia(new[] { property, proxyField, factoryMember }, member.GetLeadingTrivia(), trailing);
+        var placed = LazyMembers.WithTrivia(members, member.GetLeadingTrivia(), trailing);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         editor.InsertAfter(member, placed.Skip(1));
         editor.ReplaceNode(member, placed[0]);
-        LZM0008LazyInstanceStateFixer.GuardDisposals(editor, model, typeDeclaration, new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) { [symbol] = proxy }, cancellationToken);
+        if (proxy is null)
+        {
+            LazyValueProperty.MarkContainingTypesPartial(editor, member);
+        }
+        else
+        {
+            LZM0008LazyInstanceStateFixer.GuardDisposals(editor, model, typeDeclaration, new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) { [symbol] = proxy }, cancellationToken);
+        }
+
         return editor.GetChangedDocument();
     }
 

@@ -89,16 +89,42 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
         var proxies = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var newBody = body.TrackNodes(plan.Fields.Select(f => (SyntaxNode)f.Assignment).Concat(plan.Fields.SelectMany(f => f.Calls)));
+        var disposed = DisposedFields(model, ctor.Parent as TypeDeclarationSyntax, plan.Fields.Select(f => (ISymbol)f.Symbol), cancellationToken);
+        var anyPartial = false;
         foreach (var field in plan.Fields)
         {
             var name = field.Symbol.Name;
             var stem = Names.Pascal(name);
-            var proxy = names.Pick(NameKind.Field, isStatic: false, isReadOnly: true, "Lazy" + stem, "Deferred" + stem);
-            var factory = names.Pick(NameKind.Method, isStatic: false, "Create" + stem, "Build" + stem);
-            proxies[field.Symbol] = proxy;
-
             var typeText = field.Declaration.Declaration.Type.WithoutTrivia().ToString();
-            var members = BuildMembers(document, model, field, runtime, diagnostic, typeText, proxy, factory);
+
+            // The diagnostic names the package of the first field only; the others name their own.
+            var valueType = model.GetTypeInfo(field.Value, cancellationToken).Type ?? field.Symbol.Type;
+            var package = field == plan.Fields[0]
+                ? LazyMembers.PackageName(diagnostic, valueType)
+                : valueType.ContainingAssembly is { } assembly ? LazyMigrate.Catalog.HeavyPackageCatalog.FindByAssembly(assembly.Name)?.Name : null;
+
+            // The [LazyValue] partial property, where the project builds them; a field disposed elsewhere
+            // keeps the expanded shape, whose proxy tells the guard whether the value was built.
+            IReadOnlyList<MemberDeclarationSyntax> members;
+            string? proxy = null;
+            var partial = !disposed.Contains(field.Symbol)
+                && LazyValueProperty.Applies(document, model, type, field.Symbol.Type, isStatic: false, package, field.Value,
+                    typeAnnotated: field.Symbol.Type.NullableAnnotation == NullableAnnotation.Annotated);
+            if (partial)
+            {
+                var factoryName = LazyValueProperty.PickFactoryName(names, isStatic: false, name, "Create" + stem, "Build" + stem);
+                var modifiers = string.Join(" ", field.Declaration.Modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
+                members = LazyValueProperty.Build(package!, modifiers, typeText, name, factoryName, isStatic: false, FactoryBody(document, model, field, typeText, returnsObject: false));
+                anyPartial = true;
+            }
+            else
+            {
+                proxy = names.Pick(NameKind.Field, isStatic: false, isReadOnly: true, "Lazy" + stem, "Deferred" + stem);
+                var factory = names.Pick(NameKind.Method, isStatic: false, "Create" + stem, "Build" + stem);
+                proxies[field.Symbol] = proxy;
+                members = BuildMembers(document, model, field, runtime, typeText, proxy, factory);
+            }
+
             var trailing = field.Declaration.GetTrailingTrivia();
             if (NextMemberIsNotSeparated(field.Declaration) && trailing.LastOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
             {
@@ -110,13 +136,15 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             editor.InsertAfter(field.Declaration, placed.Skip(1));
             editor.ReplaceNode(field.Declaration, placed[0]);
 
-            // The diagnostic names the package of the first field only; the others name their own.
-            var valueType = model.GetTypeInfo(field.Value, cancellationToken).Type ?? field.Symbol.Type;
-            var package = field == plan.Fields[0]
-                ? LazyMembers.PackageName(diagnostic, valueType)
-                : valueType.ContainingAssembly is { } assembly ? LazyMigrate.Catalog.HeavyPackageCatalog.FindByAssembly(assembly.Name)?.Name : null;
-            var creation = $"{proxy} = {LazyProxy.Creation(runtime, package, factory)};";
             var assignment = newBody.GetCurrentNode(field.Assignment)!;
+            if (proxy is null)
+            {
+                // The generated property creates its lazy value on the first read: the constructor keeps nothing of it.
+                newBody = StatementRemoval.RemoveKeepingComments(newBody, assignment);
+                continue;
+            }
+
+            var creation = $"{proxy} = {LazyProxy.Creation(runtime, package, ((MethodDeclarationSyntax)members[2]).Identifier.ValueText)};";
             newBody = newBody.ReplaceNode(assignment, Generated.Statement(creation).WithTriviaFrom(assignment));
         }
 
@@ -131,25 +159,41 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             GuardDisposals(editor, model, typeDeclaration, proxies, cancellationToken);
         }
 
+        if (anyPartial)
+        {
+            LazyValueProperty.MarkContainingTypesPartial(editor, ctor);
+        }
+
         return editor.GetChangedDocument();
     }
 
     private static IReadOnlyList<MemberDeclarationSyntax> BuildMembers(
-        Document document, SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, Diagnostic diagnostic, string typeText, string proxy, string factory)
+        Document document, SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, bool runtime, string typeText, string proxy, string factory)
     {
         var modifiers = string.Join(" ", field.Declaration.Modifiers.Where(m => !m.IsKind(SyntaxKind.ReadOnlyKeyword)).Select(m => m.Text));
         var getter = LazyProxy.Read(runtime, proxy, typeText);
         var property = Generated.Member($"{(modifiers.Length == 0 ? string.Empty : modifiers + " ")}{typeText} {field.Symbol.Name} => {getter};");
         var proxyField = Generated.Member($"private readonly {LazyProxy.Type(runtime)} {proxy};");
 
-        MemberDeclarationSyntax factoryMember;
+        var body = FactoryBody(document, model, field, typeText, returnsObject: true);
+        MemberDeclarationSyntax factoryMember = body is BlockSyntax block
+            ? ((MethodDeclarationSyntax)Generated.Member($"{Generated.NoInliningAttribute} private object {factory}() {{ }}")).WithBody(block)
+            : Generated.Fill(Generated.Member($"{Generated.NoInliningAttribute} private object {factory}() => {Generated.Placeholder};"), body);
+        return new[] { property, proxyField, factoryMember };
+    }
+
+    /// <summary>
+    /// What the factory of <paramref name="field"/> does: return the value (converted to object when
+    /// <paramref name="returnsObject"/>, else as written, typed like the field), or, when calls on the field
+    /// followed its assignment, a block that builds it, runs them on it and returns it.
+    /// </summary>
+    private static SyntaxNode FactoryBody(Document document, SemanticModel model, LZM0008ConstructorStatePlan.DeferredField field, string typeText, bool returnsObject)
+    {
         if (field.Calls.Count == 0)
         {
-            factoryMember = Generated.Fill(
-                Generated.Member($"{Generated.NoInliningAttribute} private object {factory}() => {Generated.Placeholder};"),
-                LazyMembers.FactoryBody(model, field.Value, typeText));
+            return returnsObject ? LazyMembers.FactoryBody(model, field.Value, typeText) : field.Value.WithoutLeadingTrivia().WithoutTrailingTrivia();
         }
-        else
+
         {
             // Build, run the calls that followed the assignment on the new value, return it.
             var identifiers = new HashSet<string>(Names.IdentifiersIn(field.Value));
@@ -173,14 +217,42 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
             }
 
             statements.Add(SyntaxFactory.ParseStatement($"return {local};"));
-            var method = (MethodDeclarationSyntax)Generated.Member($"{Generated.NoInliningAttribute} private object {factory}() {{ }}");
-            factoryMember = method.WithBody(SyntaxFactory.Block(statements.Select(s => s
+            return SyntaxFactory.Block(statements.Select(s => s
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(SyntaxFactory.ElasticLineFeed)
-                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation))));
+                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation)));
+        }
+    }
+
+    /// <summary>True when a method of <paramref name="typeDeclaration"/> disposes <paramref name="member"/> (<see cref="GuardDisposals"/>).</summary>
+    internal static bool IsDisposed(SemanticModel model, TypeDeclarationSyntax typeDeclaration, ISymbol member, CancellationToken cancellationToken)
+        => DisposedFields(model, typeDeclaration, new[] { member }, cancellationToken).Count > 0;
+
+    /// <summary>The fields among <paramref name="fields"/> that a method of <paramref name="typeDeclaration"/> disposes (<see cref="GuardDisposals"/>).</summary>
+    private static HashSet<ISymbol> DisposedFields(SemanticModel model, TypeDeclarationSyntax? typeDeclaration, IEnumerable<ISymbol> fields, CancellationToken cancellationToken)
+    {
+        var result = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (typeDeclaration is null)
+        {
+            return result;
         }
 
-        return new[] { property, proxyField, factoryMember };
+        var candidates = fields.ToDictionary(f => f, f => f.Name, SymbolEqualityComparer.Default);
+        foreach (var method in typeDeclaration.Members.OfType<MethodDeclarationSyntax>())
+        {
+            var expressions = method.ExpressionBody is { } arrow
+                ? new[] { arrow.Expression }
+                : method.DescendantNodes().OfType<ExpressionStatementSyntax>().Select(s => s.Expression).ToArray();
+            foreach (var expression in expressions)
+            {
+                if (DisposedField(expression, model, candidates, cancellationToken) is { } name)
+                {
+                    result.UnionWith(candidates.Where(c => c.Value == name).Select(c => c.Key));
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The statement with every reference to <paramref name="field"/> (<c>_f</c>, <c>this._f</c>) replaced by <paramref name="local"/>.</summary>
