@@ -2,8 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LazyMigrate.Catalog;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LazyMigrate.Analyzers.Infrastructure;
@@ -39,24 +42,57 @@ internal sealed class LazyMigrateEnvironment
     /// </summary>
     public static LazyMigrateEnvironment? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, bool alsoForLazyProxies = false)
     {
-        if (TestProjects.IsTestProject(compilation, optionsProvider))
+        // Seven rules ask for the same compilation: decide and build once, so they also share the
+        // resolver's per-type answers. A different options provider (never in one build) gets its own.
+        var shared = s_shared.GetValue(compilation, c => new SharedDecision(c, optionsProvider));
+        if (!ReferenceEquals(shared.OptionsProvider, optionsProvider))
+        {
+            shared = new SharedDecision(compilation, optionsProvider);
+        }
+
+        if (shared.Environment is null)
         {
             return null;
         }
 
-        var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
-        var environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
-        if (!attributeAssemblies.IsEmpty || environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation))
+        if (shared.MayBeHeavy || (alsoForLazyProxies && shared.HasLazyProxies))
         {
-            return environment;
-        }
-
-        if (alsoForLazyProxies && HasLazyProxies(compilation))
-        {
-            return environment;
+            return shared.Environment;
         }
 
         return null;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, SharedDecision> s_shared = new();
+
+    /// <summary>What <see cref="TryCreate"/> decides for one compilation and options provider.</summary>
+    private sealed class SharedDecision
+    {
+        private readonly Lazy<bool> _hasLazyProxies;
+
+        public SharedDecision(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
+        {
+            OptionsProvider = optionsProvider;
+            _hasLazyProxies = new Lazy<bool>(() => LazyMigrateEnvironment.HasLazyProxies(compilation));
+            if (TestProjects.IsTestProject(compilation, optionsProvider))
+            {
+                return;
+            }
+
+            var attributeAssemblies = ReadHeavyAssemblyAttributes(compilation);
+            Environment = new LazyMigrateEnvironment(compilation, optionsProvider, attributeAssemblies);
+            MayBeHeavy = !attributeAssemblies.IsEmpty || Environment.AnyTreeAddsHeavyThings() || ReferencesCatalogAssembly(compilation) || HasHeavyAttribute(compilation);
+        }
+
+        public AnalyzerConfigOptionsProvider OptionsProvider { get; }
+
+        /// <summary>Null for a test project.</summary>
+        public LazyMigrateEnvironment? Environment { get; }
+
+        /// <summary>Something in the compilation can be heavy (catalog or configured assembly referenced, a Heavy attribute).</summary>
+        public bool MayBeHeavy { get; }
+
+        public bool HasLazyProxies => _hasLazyProxies.Value;
     }
 
     /// <summary>The resolver for the configuration that applies to <paramref name="tree"/> (shared by trees with equal config).</summary>
@@ -153,6 +189,12 @@ internal sealed class LazyMigrateEnvironment
 
     private static ImmutableArray<string> ReadHeavyAssemblyAttributes(Compilation compilation)
     {
+        // Binding the assembly's attributes is costly; skip it unless some file could declare the attribute.
+        if (!MayDeclareHeavyAssemblies(compilation))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
         var builder = ImmutableArray.CreateBuilder<string>();
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
@@ -166,5 +208,33 @@ internal sealed class LazyMigrateEnvironment
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// Syntax-only test: some file has <c>[assembly: …]</c> attributes and some file mentions HeavyAssembly
+    /// (the attribute itself, or a using alias for it, possibly in another file).
+    /// </summary>
+    private static bool MayDeclareHeavyAssemblies(Compilation compilation)
+    {
+        var hasAssemblyAttributes = false;
+        var mentionsName = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!hasAssemblyAttributes && tree.GetRoot() is CompilationUnitSyntax { AttributeLists.Count: > 0 } unit)
+            {
+                foreach (var list in unit.AttributeLists)
+                {
+                    hasAssemblyAttributes |= list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true;
+                }
+            }
+
+            mentionsName = mentionsName || tree.GetText().ToString().IndexOf("HeavyAssembly", StringComparison.Ordinal) >= 0;
+            if (hasAssemblyAttributes && mentionsName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

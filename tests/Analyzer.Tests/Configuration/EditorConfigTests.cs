@@ -138,4 +138,21 @@ public sealed class EditorConfigTests
             .WithSource("[assembly: LazyMigrate.HeavyAssembly(\"Contoso.Vision\")]")
             .WithSource(VendorStatics.Replace("[|", "{|LZM0001:"))
             .ValidateAsync();
+
+    // The attribute is read only when some file mentions HeavyAssembly; an alias declared in another file counts.
+    [Fact]
+    public Task Assembly_attribute_through_a_global_alias_in_another_file_marks_an_assembly_heavy() =>
+        AnalyzerTestBuilder.Create()
+            .WithSource("global using Marker = LazyMigrate.HeavyAssemblyAttribute;")
+            .WithSource("[assembly: Marker(\"Contoso.Vision\")]")
+            .WithSource(VendorStatics.Replace("[|", "{|LZM0001:"))
+            .ValidateAsync();
+
+    [Fact]
+    public Task Other_assembly_attributes_do_not_mark_anything_heavy() =>
+        AnalyzerTestBuilder.Create()
+            .WithSource("[assembly: System.Reflection.AssemblyMetadata(\"Contoso.Vision\", \"x\")]")
+            .WithSource(VendorStatics.Replace("[|", string.Empty).Replace("|]", string.Empty))
+            .ValidateAsync();
 }
+
