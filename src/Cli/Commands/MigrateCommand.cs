@@ -199,7 +199,8 @@ public static class MigrateCommand
         }
 
         var (explanations, sources) = await LoadExplainer.ExplainWithSourcesAsync(current, catalog, loaded.OnlyProjectFile ?? options.Project, loads, cancellationToken).ConfigureAwait(false);
-        var fixable = explanations.SelectMany(e => e.Diagnostics).Where(d => d.Fixable).Select(d => sources[d]).Distinct().ToList();
+        // Each load's fixes: its explaining diagnostics' when they have one, else the innermost caller's that has one.
+        var fixable = explanations.SelectMany(e => e.Fixes).Select(d => sources[d]).Distinct().ToList();
         foreach (var group in fixable.GroupBy(f => f.Diagnostic.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             // One rule per round: another rule's diagnostics would be stale once this one's fix moved code.

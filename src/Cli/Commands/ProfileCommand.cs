@@ -176,20 +176,23 @@ public static class ProfileCommand
             ["column"] = f.Source?.Column,
             ["text"] = f.Text,
         }).ToArray()),
-        ["diagnostics"] = new JsonArray(item.Diagnostics.Select(d => (JsonNode?)new JsonObject
-        {
-            ["id"] = d.Id,
-            ["message"] = d.Message,
-            ["file"] = d.File,
-            ["relativePath"] = LoadFrame.RelativePath(report.RootDirectory, d.File),
-            ["line"] = d.Line,
-            ["column"] = d.Column,
-            ["package"] = d.Package,
-            ["fixable"] = d.Fixable,
-            ["frameIndex"] = d.FrameIndex,
-            ["reason"] = d.Reason,
-        }).ToArray()),
+        ["diagnostics"] = new JsonArray(item.Diagnostics.Select(d => (JsonNode?)Diagnostic(d, report)).ToArray()),
+        ["fixes"] = new JsonArray(item.Fixes.Select(d => (JsonNode?)Diagnostic(d, report)).ToArray()),
         ["stack"] = new JsonArray(item.Load.Stack.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+    };
+
+    private static JsonObject Diagnostic(ExplainingDiagnostic d, ExplanationReport report) => new()
+    {
+        ["id"] = d.Id,
+        ["message"] = d.Message,
+        ["file"] = d.File,
+        ["relativePath"] = LoadFrame.RelativePath(report.RootDirectory, d.File),
+        ["line"] = d.Line,
+        ["column"] = d.Column,
+        ["package"] = d.Package,
+        ["fixable"] = d.Fixable,
+        ["frameIndex"] = d.FrameIndex,
+        ["reason"] = d.Reason,
     };
 
     /// <summary>The text of <c>--stdin FILE</c>, or empty (stdin closed at once).</summary>

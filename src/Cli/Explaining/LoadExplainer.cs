@@ -21,7 +21,9 @@ namespace LazyMigrate.Cli.Explaining;
 /// diagnostic of the load's package (or of no package) explains the load when it lies in the frame's method,
 /// in a member the frame's statement uses, or in the static initialization of a type that statement touches.
 /// A load with no user frame at all (the JIT compiling the entry point) is matched against the entry point the
-/// same way. The first frame with a match wins.
+/// same way. The first frame with a match wins: its diagnostics explain the load. When none of them has a fix,
+/// the walk goes on outward through the callers' statements for the innermost one with a fixable diagnostic of
+/// the same package, whose fix keeps the whole call off the startup path: that is the load's fix.
 /// </summary>
 public sealed class LoadExplainer
 {
@@ -66,7 +68,7 @@ public sealed class LoadExplainer
         var result = new List<LoadExplanation>();
         foreach (var load in loads)
         {
-            result.Add(new LoadExplanation(load, await explainer.ExplainLoadAsync(load, cancellationToken).ConfigureAwait(false)));
+            result.Add(await explainer.ExplainLoadAsync(load, cancellationToken).ConfigureAwait(false));
         }
 
         return (result, explainer._sources);
@@ -111,8 +113,9 @@ public sealed class LoadExplainer
         }
     }
 
-    private async Task<IReadOnlyList<ExplainingDiagnostic>> ExplainLoadAsync(HeavyLoad load, CancellationToken cancellationToken)
+    private async Task<LoadExplanation> ExplainLoadAsync(HeavyLoad load, CancellationToken cancellationToken)
     {
+        IReadOnlyList<ExplainingDiagnostic>? explaining = null;
         var mapped = false;
         for (var i = 0; i < load.Frames.Count; i++)
         {
@@ -123,21 +126,45 @@ public sealed class LoadExplainer
             }
 
             mapped = true;
-            var regions = await FrameRegionsAsync(document, frame, cancellationToken).ConfigureAwait(false);
-            var matches = await MatchAsync(load, regions, i, cancellationToken).ConfigureAwait(false);
-            if (matches.Count > 0)
+            if (explaining is null)
             {
-                return matches;
+                var matches = await MatchAsync(load, await FrameRegionsAsync(document, frame, cancellationToken).ConfigureAwait(false), i, cancellationToken).ConfigureAwait(false);
+                if (matches.Count == 0)
+                {
+                    continue;
+                }
+
+                explaining = matches;
+                if (matches.Any(d => d.Fixable))
+                {
+                    return new LoadExplanation(load, matches);
+                }
+
+                continue;
             }
+
+            // The innermost explaining diagnostics have no fix: a caller's statement may have one that keeps the
+            // whole call from running before ready (a field initializer that calls a factory).
+            var outer = await MatchAsync(load, await CallerRegionsAsync(document, frame, cancellationToken).ConfigureAwait(false), i, cancellationToken).ConfigureAwait(false);
+            var fixes = outer.Where(d => d.Fixable).ToList();
+            if (fixes.Count > 0)
+            {
+                return new LoadExplanation(load, explaining, fixes);
+            }
+        }
+
+        if (explaining is not null)
+        {
+            return new LoadExplanation(load, explaining);
         }
 
         if (mapped)
         {
-            return Array.Empty<ExplainingDiagnostic>();
+            return new LoadExplanation(load, Array.Empty<ExplainingDiagnostic>());
         }
 
         // No user frame in our sources: the JIT compiling the entry point (or code it inlined) loaded it.
-        return await MatchAsync(load, await EntryPointRegionsAsync(cancellationToken).ConfigureAwait(false), -1, cancellationToken).ConfigureAwait(false);
+        return new LoadExplanation(load, await MatchAsync(load, await EntryPointRegionsAsync(cancellationToken).ConfigureAwait(false), -1, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<List<ExplainingDiagnostic>> MatchAsync(HeavyLoad load, IReadOnlyList<Region> regions, int frameIndex, CancellationToken cancellationToken)
@@ -248,6 +275,22 @@ public sealed class LoadExplainer
         var nodes = root.DescendantNodes(span).Where(n => span.Contains(n.Span));
         regions.AddRange(UsedBy(nodes, model, $"the statement at {where}", cancellationToken));
         return regions;
+    }
+
+    /// <summary>
+    /// A caller's frame, looked at only for a fix: just its statement (the call that leads to the load), not the
+    /// rest of its method, whose other statements did not cause the load.
+    /// </summary>
+    private static async Task<List<Region>> CallerRegionsAsync(Document document, LoadFrame frame, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (document.FilePath is not { } path)
+        {
+            return new List<Region>();
+        }
+
+        var where = frame.Describe(Path.GetDirectoryName(path)!);
+        return new List<Region> { new(path, Span(text, frame.Source!), $"at the statement at {where}, a caller's frame, which leads to the load") };
     }
 
     private async Task<List<Region>> EntryPointRegionsAsync(CancellationToken cancellationToken)

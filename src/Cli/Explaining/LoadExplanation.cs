@@ -16,10 +16,26 @@ namespace LazyMigrate.Cli.Explaining;
 public sealed record ExplainingDiagnostic(string Id, string Message, string File, int Line, int Column, string? Package, bool Fixable, int FrameIndex, string Reason);
 
 /// <summary>A heavy load and the diagnostics that explain it (none: a blind spot of the analyzers).</summary>
-public sealed record LoadExplanation(HeavyLoad Load, IReadOnlyList<ExplainingDiagnostic> Diagnostics)
+/// <param name="Load">The load.</param>
+/// <param name="Diagnostics">The diagnostics of the innermost user frame that has any: what the report names.</param>
+/// <param name="Fixes">
+/// The fixable diagnostics of the innermost frame that has one, from that frame outward: what <c>migrate</c> applies.
+/// The same frame's fixable diagnostics when it has some; an outer frame's when the innermost explaining
+/// diagnostics have no fix (a factory's <c>new</c> reached from a field initializer that does have one).
+/// </param>
+public sealed record LoadExplanation(HeavyLoad Load, IReadOnlyList<ExplainingDiagnostic> Diagnostics, IReadOnlyList<ExplainingDiagnostic> Fixes)
 {
+    /// <summary>A load with its explaining diagnostics, whose fixes are those of them that are fixable.</summary>
+    public LoadExplanation(HeavyLoad load, IReadOnlyList<ExplainingDiagnostic> diagnostics)
+        : this(load, diagnostics, diagnostics.Where(d => d.Fixable).ToList())
+    {
+    }
+
     /// <summary>True when some diagnostic explains the load.</summary>
     public bool Explained => Diagnostics.Count > 0;
+
+    /// <summary>The fixes come from a frame further out than the explaining diagnostics (none of which has a fix).</summary>
+    public bool FixedFurtherOut => Fixes.Count > 0 && !Diagnostics.Any(d => d.Fixable);
 }
 
 /// <summary>The explanations of every heavy load before ready, or why the loads could not be matched to diagnostics.</summary>

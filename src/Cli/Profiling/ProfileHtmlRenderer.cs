@@ -190,6 +190,14 @@ public static class ProfileHtmlRenderer
                     .Append("<br><span class=\"reason\">").Append(E(d.Reason)).Append("</span></li>");
             }
 
+            // No explaining diagnostic has a fix: name the caller's that migrate applies instead.
+            foreach (var d in item.FixedFurtherOut ? item.Fixes : Array.Empty<ExplainingDiagnostic>())
+            {
+                html.Append("<li>fix: <b>").Append(E(d.Id)).Append("</b> at <code>").Append(E($"{LoadFrame.RelativePath(root, d.File)}:{d.Line}:{d.Column}")).Append("</code>")
+                    .Append(" <span class=\"fixable\">fixable</span>: ").Append(E(d.Message))
+                    .Append("<br><span class=\"reason\">").Append(E(d.Reason)).Append("</span></li>");
+            }
+
             html.Append("</ul></li>\n");
         }
 

@@ -111,11 +111,20 @@ public static class ProfileTextRenderer
         writer.WriteLine($"WHY THEY LOADED ({explained.Count} of {report.Loads.Count} heavy load(s) explained by an LZM diagnostic; unexplained ones are listed at the end):");
         foreach (var item in explained)
         {
-            writer.WriteLine("  " + Headline(item.Load, report.RootDirectory) + " \u2014 " + Verdict(item));
+            writer.WriteLine("  " + Headline(item.Load, report.RootDirectory) + " \u2014 " + Verdict(item, report.RootDirectory));
             foreach (var d in item.Diagnostics)
             {
                 writer.WriteLine($"     {d.Id} at {LoadFrame.RelativePath(report.RootDirectory, d.File)}:{d.Line}:{d.Column}{(d.Fixable ? " (fixable)" : string.Empty)}: {d.Message}");
                 writer.WriteLine($"       {d.Reason}");
+            }
+
+            if (item.FixedFurtherOut)
+            {
+                foreach (var d in item.Fixes)
+                {
+                    writer.WriteLine($"     fix: {d.Id} at {LoadFrame.RelativePath(report.RootDirectory, d.File)}:{d.Line}:{d.Column} (fixable): {d.Message}");
+                    writer.WriteLine($"       {d.Reason}");
+                }
             }
         }
 
@@ -158,9 +167,21 @@ public static class ProfileTextRenderer
         }
     }
 
-    /// <summary><c>LZM0001, fixable; LZM0008</c>: each explaining rule once, marked fixable when any of its diagnostics is.</summary>
-    public static string Verdict(LoadExplanation item) => string.Join("; ", item.Diagnostics.GroupBy(d => d.Id)
-        .Select(g => g.Key + (g.Any(d => d.Fixable) ? ", fixable" : string.Empty)));
+    /// <summary>
+    /// <c>LZM0001, fixable; LZM0008</c>: each explaining rule once, marked fixable when any of its diagnostics is;
+    /// when none is, the caller's diagnostic whose fix applies instead (<c>LZM0008; fixable through LZM0002 at Service.cs:31</c>).
+    /// </summary>
+    public static string Verdict(LoadExplanation item, string rootDirectory)
+    {
+        var verdict = string.Join("; ", item.Diagnostics.GroupBy(d => d.Id)
+            .Select(g => g.Key + (g.Any(d => d.Fixable) ? ", fixable" : string.Empty)));
+        if (item.FixedFurtherOut)
+        {
+            verdict += "; fixable through " + string.Join(", ", item.Fixes.Select(d => $"{d.Id} at {LoadFrame.RelativePath(rootDirectory, d.File)}:{d.Line}")) + " (a caller)";
+        }
+
+        return verdict;
+    }
 
     /// <summary><c>Package [assemblies] (gap ms) ← File.cs:23 `text` ← Program.cs:16</c>.</summary>
     public static string Headline(HeavyLoad load, string rootDirectory)
