@@ -21,7 +21,7 @@ internal static class FrameworkReferences
 
     private static ImmutableArray<MetadataReference> Load()
     {
-        var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;      // .../shared/Microsoft.NETCore.App/10.0.x
+        var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;      // the installed Microsoft.NETCore.App/10.0.x folder
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
         var packs = new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" }
             .Select(pack => FindRefDirectory(Path.Combine(dotnetRoot, "packs", pack)))
