@@ -312,6 +312,8 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             }
         }
 
+        // A use that only hands the value to a split-off method's parameter: that method reads the property itself.
+        document = await LZM0002CalleeReads.MoveIntoCalleesAsync(document, anyUse, cancellationToken).ConfigureAwait(false);
         return await WithoutHeavyReadsAfterReadyAsync(document, replacedUse, cancellationToken).ConfigureAwait(false);
     }
 
