@@ -16,7 +16,8 @@ public static class Descriptors
         "Heavy type initialized by a static initializer",
         "'{0}' from heavy package '{1}' is created by a static {2}; it runs as soon as any static member of '{3}' is first used",
         DiagnosticSeverity.Warning,
-        "Static field and property initializers and static constructors run when any static member of the type is first touched, so a heavy construction there loads its assemblies and native libraries long before it is needed. Hold the value in a lazy proxy instead.");
+        "Static field and property initializers and static constructors run when any static member of the type is first touched, so a heavy construction there loads its assemblies and native libraries long before it is needed. Hold the value in a lazy proxy instead. In an application this whole-compilation rule reports only classes that the startup path touches before the app is ready.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>LZM0002: heavy construction or call directly on a startup path.</summary>
     public static readonly DiagnosticDescriptor LZM0002HeavyWorkOnStartupPath = Create(

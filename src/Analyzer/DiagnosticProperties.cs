@@ -12,7 +12,7 @@ public static class DiagnosticProperties
     /// <summary>Fully qualified name of the heavy type, without <c>global::</c>.</summary>
     public const string HeavyType = "HeavyType";
 
-    /// <summary>LZM0001: where the static initialization runs (<see cref="KindFieldInitializer"/>, …).</summary>
+    /// <summary>LZM0001: where the static initialization runs (<see cref="KindFieldInitializer"/>, …); LZM0005: <see cref="KindRegistration"/> or absent.</summary>
     public const string Kind = "Kind";
 
     /// <summary>LZM0001 kind: a static field initializer.</summary>
@@ -23,6 +23,9 @@ public static class DiagnosticProperties
 
     /// <summary>LZM0001 kind: a statement of a static constructor.</summary>
     public const string KindStaticConstructor = "StaticConstructor";
+
+    /// <summary>LZM0005 kind: the type is named by a service registration (AddSingleton…), which no move defers.</summary>
+    public const string KindRegistration = "Registration";
 
     /// <summary>LZM0002: which kind of startup path the statement is on (a <see cref="Infrastructure.StartupKind"/> name).</summary>
     public const string StartupKind = "StartupKind";

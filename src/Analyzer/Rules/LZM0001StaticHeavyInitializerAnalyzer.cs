@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using LazyMigrate.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -11,7 +13,10 @@ namespace LazyMigrate.Analyzers.Rules;
 /// LZM0001: a static field/property initializer or a static constructor statement that constructs or
 /// calls into a heavy type, itself or through the project code it calls (<see cref="HeavyReach"/>).
 /// Reported at the outermost heavy expression, or at the call that leads to heavy work, once per
-/// declarator or statement.
+/// declarator or statement. In an application (an executable) only for classes the startup path touches
+/// before ready (<see cref="StartupCallGraph"/>): a type initializer runs when its class is first used, and
+/// a class nothing uses before ready costs nothing then. In a library every class counts: its callers are
+/// elsewhere.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
@@ -33,13 +38,50 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeField(c, environment), SyntaxKind.FieldDeclaration);
-            start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, environment), SyntaxKind.PropertyDeclaration);
-            start.RegisterSyntaxNodeAction(c => AnalyzeStaticConstructor(c, environment), SyntaxKind.ConstructorDeclaration);
+            if (!IsApplication(start.Compilation))
+            {
+                Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report = (c, diagnostic, _) => c.ReportDiagnostic(diagnostic);
+                RegisterInitializerActions(start, environment, report);
+                return;
+            }
+
+            // Held until the walk from startup says which classes are touched before ready.
+            var graph = new StartupCallGraph(start.Compilation, environment, collectTouches: true);
+            graph.Register(start);
+            var pending = new ConcurrentQueue<(Diagnostic Diagnostic, INamedTypeSymbol? Type)>();
+            RegisterInitializerActions(start, environment, (_, diagnostic, type) => pending.Enqueue((diagnostic, type)));
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (pending.IsEmpty)
+                {
+                    return;
+                }
+
+                var walk = graph.WalkFromStartup(end.CancellationToken);
+                foreach (var (diagnostic, type) in pending)
+                {
+                    // A walk cut short by its size bound cannot tell: report, as for a library.
+                    if (type is null || !walk.Complete || walk.Touched.Contains(type.OriginalDefinition))
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
+                }
+            });
         });
     }
 
-    private static void AnalyzeField(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    /// <summary>An executable: its startup path is in this compilation.</summary>
+    private static bool IsApplication(Compilation compilation) =>
+        compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
+
+    private static void RegisterInitializerActions(CompilationStartAnalysisContext start, LazyMigrateEnvironment environment, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
+    {
+        start.RegisterSyntaxNodeAction(c => AnalyzeField(c, environment, report), SyntaxKind.FieldDeclaration);
+        start.RegisterSyntaxNodeAction(c => AnalyzeProperty(c, environment, report), SyntaxKind.PropertyDeclaration);
+        start.RegisterSyntaxNodeAction(c => AnalyzeStaticConstructor(c, environment, report), SyntaxKind.ConstructorDeclaration);
+    }
+
+    private static void AnalyzeField(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
     {
         var field = (FieldDeclarationSyntax)context.Node;
         if (!field.Modifiers.Any(SyntaxKind.StaticKeyword) || field.Modifiers.Any(SyntaxKind.ConstKeyword))
@@ -52,21 +94,21 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
         {
             if (declarator.Initializer?.Value is { } value)
             {
-                Report(context, value, resolver, DiagnosticProperties.KindFieldInitializer, "field initializer", field.Parent);
+                Report(context, value, resolver, DiagnosticProperties.KindFieldInitializer, "field initializer", field.Parent, report);
             }
         }
     }
 
-    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    private static void AnalyzeProperty(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
     {
         var property = (PropertyDeclarationSyntax)context.Node;
         if (property.Initializer?.Value is { } value && property.Modifiers.Any(SyntaxKind.StaticKeyword))
         {
-            Report(context, value, environment.ResolverFor(property.SyntaxTree), DiagnosticProperties.KindPropertyInitializer, "property initializer", property.Parent);
+            Report(context, value, environment.ResolverFor(property.SyntaxTree), DiagnosticProperties.KindPropertyInitializer, "property initializer", property.Parent, report);
         }
     }
 
-    private static void AnalyzeStaticConstructor(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment)
+    private static void AnalyzeStaticConstructor(SyntaxNodeAnalysisContext context, LazyMigrateEnvironment environment, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
     {
         var constructor = (ConstructorDeclarationSyntax)context.Node;
         if (!constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
@@ -79,12 +121,12 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
         {
             foreach (var unit in CodeUnits.UnitsWithin(topLevel))
             {
-                Report(context, unit, resolver, DiagnosticProperties.KindStaticConstructor, "constructor", constructor.Parent);
+                Report(context, unit, resolver, DiagnosticProperties.KindStaticConstructor, "constructor", constructor.Parent, report);
             }
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType)
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
     {
         if (HeavyReach.Find(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } reached)
         {
@@ -105,13 +147,15 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
             kindText += ", through " + chain;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        var diagnostic = Diagnostic.Create(
             Descriptors.LZM0001StaticHeavyInitializer,
             reached.Entry.GetLocation(),
             properties.ToImmutable(),
             heavy.Type.Name,
             heavy.Info.PackageName,
             kindText,
-            typeName));
+            typeName);
+        var typeSymbol = declaringType is null ? null : context.SemanticModel.GetDeclaredSymbol(declaringType, context.CancellationToken) as INamedTypeSymbol;
+        report(context, diagnostic, typeSymbol);
     }
 }
