@@ -156,6 +156,37 @@ public sealed class FixTests
     }
 
     [Fact]
+    public async Task Every_finding_left_without_a_fix_says_why_under_it()
+    {
+        // The discarded heavy call in Main runs for its effect (LZM0002 defers only locals), and
+        // Startup.Warm builds a heavy object inside a method (the LZM0008 fix covers constructors and
+        // initializers): each stays, and the line under each says why and what to do instead.
+        var source = SampleSolution.ProgramSource.Replace(
+            "        Services.Counter++;\n",
+            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
+            StringComparison.Ordinal);
+        Assert.NotEqual(SampleSolution.ProgramSource, source);
+        using var sample = await SampleSolution.CreateAsync(programSource: source);
+
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var findings = lines.Select((line, index) => (line, index)).Where(p => p.line.StartsWith("  App/", StringComparison.Ordinal)).ToList();
+        Assert.True(findings.Count >= 2, result.ToString());
+        foreach (var (line, index) in findings)
+        {
+            Assert.True(index + 1 < lines.Count && lines[index + 1].StartsWith("    no fix: ", StringComparison.Ordinal), result.ToString());
+        }
+
+        var heavyCallLine = source.Split('\n').ToList().FindIndex(l => l.Contains("\"inline\"", StringComparison.Ordinal)) + 1;
+        var statement = findings.Single(p => p.line.StartsWith($"  App/Program.cs:{heavyCallLine}:", StringComparison.Ordinal));
+        Assert.Contains("this statement in method 'Main' runs for its effect", lines[statement.index + 1]);
+        var method = findings.Single(p => p.line.Contains(": LZM0008:", StringComparison.Ordinal));
+        Assert.Contains("this work runs in method 'Warm' on the startup path", lines[method.index + 1]);
+    }
+
+    [Fact]
     public async Task Progress_names_only_rules_whose_fix_changes_something()
     {
         // LZM0002 fires on the discarded heavy call, but its fixer offers nothing for that shape.

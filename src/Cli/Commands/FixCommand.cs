@@ -15,6 +15,9 @@ namespace LazyMigrate.Cli.Commands;
 /// <summary><c>lazymigrate fix [path]</c>: apply the LZM code fixes to the whole solution.</summary>
 public static class FixCommand
 {
+    /// <summary>How many findings left without a fix are listed (scan lists all).</summary>
+    private const int MaxListedFindings = 20;
+
     /// <summary>Default cap on fix passes.</summary>
     public const int DefaultMaxIterations = 10;
 
@@ -130,7 +133,7 @@ public static class FixCommand
     /// </summary>
     private static void WriteRemaining(CliContext context, FixOutcome outcome, string root, bool originalPositions)
     {
-        // One line per fix the pipeline declined, with its reason (e.g. it would add a warning).
+        // One line per rewrite the pipeline declined, with its reason (e.g. it would add a warning).
         foreach (var skipped in outcome.Skipped)
         {
             context.Out.WriteLine($"  skipped {AnalysisRunner.RelativePath(root, skipped.Path)}:{skipped.Line}: {skipped.RuleId}: {skipped.Reason}");
@@ -142,8 +145,8 @@ public static class FixCommand
         }
 
         var unmatched = outcome.Initial.ToList();
-        context.Out.WriteLine($"{outcome.Remaining.Count} finding(s) have no automatic fix (run `lazymigrate scan` for details):");
-        foreach (var finding in outcome.Remaining.Take(20))
+        context.Out.WriteLine($"{outcome.Remaining.Count} finding(s) have no automatic fix (why under each; `lazymigrate scan` has the details):");
+        foreach (var finding in outcome.Remaining.Take(MaxListedFindings))
         {
             var location = finding.Location;
             if (originalPositions)
@@ -161,6 +164,15 @@ public static class FixCommand
             }
 
             context.Out.WriteLine($"  {location}: {finding.RuleId}: {finding.Message}");
+            if (outcome.WhyNotFixed.TryGetValue(finding, out var why))
+            {
+                context.Out.WriteLine($"    no fix: {why}");
+            }
+        }
+
+        if (outcome.Remaining.Count > MaxListedFindings)
+        {
+            context.Out.WriteLine($"  ... and {outcome.Remaining.Count - MaxListedFindings} more (`lazymigrate scan` lists them all)");
         }
     }
 }

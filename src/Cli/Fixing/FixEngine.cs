@@ -51,7 +51,7 @@ public static class FixEngine
 
             if (fixableIds.Count == 0)
             {
-                return new FixOutcome(solution, current, iteration - 1, Fixed(initial!, analysis.Findings, catalog), analysis.Findings, initial!) { Skipped = Reported(skipped, analysis.Findings) };
+                return Outcome(solution, current, iteration - 1, initial!, analysis.Findings, skipped, catalog);
             }
 
             if (iteration > maxIterations)
@@ -94,7 +94,7 @@ public static class FixEngine
             {
                 // Fixable ids remain but every fixer declined: those stay as findings.
                 var remaining = await AnalysisRunner.AnalyzeAsync(current, catalog, filter, rootDirectory, progress, cancellationToken, onlyProjectFile).ConfigureAwait(false);
-                return new FixOutcome(solution, current, iteration, Fixed(initial!, remaining.Findings, catalog), remaining.Findings, initial!) { Skipped = Reported(skipped, remaining.Findings) };
+                return Outcome(solution, current, iteration, initial!, remaining.Findings, skipped, catalog);
             }
         }
     }
@@ -113,6 +113,41 @@ public static class FixEngine
             ? FixAllAsync(solution, fixer, id, diagnostics, onFixOffered: static () => { }, cancellationToken)
             : Task.FromResult(solution);
 
+    private static FixOutcome Outcome(Solution original, Solution current, int iterations, IReadOnlyList<Finding> initial, IReadOnlyList<Finding> remaining, List<SkippedFix> skipped, AnalyzerCatalog catalog)
+    {
+        var reasons = new Dictionary<Finding, string>();
+        foreach (var finding in remaining)
+        {
+            reasons[finding] = WhyNotFixed(finding, skipped, catalog);
+        }
+
+        return new FixOutcome(original, current, iterations, Fixed(initial, remaining, catalog), remaining, initial)
+        {
+            Skipped = Reported(skipped, remaining),
+            WhyNotFixed = reasons,
+        };
+    }
+
+    /// <summary>
+    /// Why <paramref name="finding"/> is left: the reason recorded for its fix in the last pass that
+    /// saw it (a declined rewrite first, then a shape the fix does not rewrite), else why its rule has no fix.
+    /// </summary>
+    private static string WhyNotFixed(Finding finding, List<SkippedFix> skipped, AnalyzerCatalog catalog)
+    {
+        var recorded = skipped
+            .Where(s => s.RuleId == finding.RuleId && s.Line == finding.Line && string.Equals(s.Path, finding.FilePath, StringComparison.Ordinal))
+            .OrderBy(s => s.Kind)
+            .FirstOrDefault();
+        if (recorded is not null)
+        {
+            return recorded.Reason;
+        }
+
+        return catalog.FixerFor(finding.RuleId) is null
+            ? RulesWithoutFix.Reason(finding.RuleId)
+            : "the fix offered no rewrite for this code; change it by hand";
+    }
+
     /// <summary>
     /// The skipped fixes of a rule that still has findings in their file (a fix skipped in one pass
     /// may land in a later one), one per file, line and rule, by file and line.
@@ -120,7 +155,7 @@ public static class FixEngine
     private static IReadOnlyList<SkippedFix> Reported(List<SkippedFix> skipped, IReadOnlyList<Finding> remaining)
     {
         return skipped
-            .Where(s => remaining.Any(f => f.RuleId == s.RuleId && f.FilePath == s.Path))
+            .Where(s => s.Kind == SkipKind.Declined && remaining.Any(f => f.RuleId == s.RuleId && f.FilePath == s.Path))
             .GroupBy(s => (s.Path, s.Line, s.RuleId))
             .Select(g => g.First())
             .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line)

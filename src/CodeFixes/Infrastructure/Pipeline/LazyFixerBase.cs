@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.CodeFixes.Infrastructure;
 
@@ -32,6 +33,25 @@ public abstract class LazyFixerBase : CodeFixProvider
     /// the current root of <paramref name="document"/>. Returns null when no safe rewrite exists.
     /// </summary>
     internal abstract Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why no rewrite was offered for the diagnostic at <paramref name="target"/>, in words for the
+    /// user of a batch run: what this fix rewrites, and what to do with this code instead. Only
+    /// called when no rewrite applied and no more specific reason was recorded.
+    /// </summary>
+    protected virtual string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+        => "no safe rewrite exists for this code; change it by hand";
+
+    /// <summary>The name of the member holding <paramref name="node"/>, for reasons ("method 'Load'"); "top-level statements" outside any.</summary>
+    protected static string EnclosingMemberName(SyntaxNode node) => node.FirstAncestorOrSelf<MemberDeclarationSyntax>() switch
+    {
+        MethodDeclarationSyntax method => $"method '{method.Identifier.ValueText}'",
+        ConstructorDeclarationSyntax ctor => $"the constructor of '{ctor.Identifier.ValueText}'",
+        PropertyDeclarationSyntax property => $"property '{property.Identifier.ValueText}'",
+        GlobalStatementSyntax or null => "the top-level statements",
+        BaseTypeDeclarationSyntax type => $"type '{type.Identifier.ValueText}'",
+        _ => "this member",
+    };
 
     /// <inheritdoc />
     public sealed override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(this);
@@ -90,6 +110,12 @@ public abstract class LazyFixerBase : CodeFixProvider
             var solutionFix = moved is null
                 ? null
                 : CodeAction.Create(SolutionFixTitle!, _ => Task.FromResult(moved), SolutionFixEquivalenceKey);
+
+            if (documentFix is null && solutionFix is null && node is not null && FixSkipLog.IsCollecting && !FixSkipLog.HasRecord(diagnostic))
+            {
+                // A batch run lists every finding left with the reason it has no fix.
+                FixSkipLog.Record(diagnostic, DescribeUnfixable(node, diagnostic), SkipKind.NoRewrite);
+            }
 
             var ordered = solutionFix is not null && PrefersSolutionFix(context.Document)
                 ? new[] { solutionFix, documentFix }
@@ -270,6 +296,7 @@ public abstract class LazyFixerBase : CodeFixProvider
             {
                 // Code the rewrite does not understand (mid-edit, unusual shapes) gets no fix for
                 // this diagnostic; it must not abort a batch run over a whole solution.
+                FixSkipLog.Record(diagnostic, $"the fix failed on this code ({exception.GetType().Name}: {exception.Message}); please report it", SkipKind.NoRewrite);
                 continue;
             }
 

@@ -39,6 +39,14 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
     protected override string GetTitle(bool runtime)
         => runtime ? "Build lazily on first use (LazyValue)" : "Build lazily on first use (Lazy<object>)";
 
+    /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+        => target.FirstAncestorOrSelf<EqualsValueClauseSyntax>() is not null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null
+            ? "the static member cannot become a lazy value with the same meaning (the fix leaves alone a field written outside its initializer, " +
+              "one with attributes or 'volatile', several fields in one declaration and a property with a setter); make it lazy by hand"
+            : $"the fix rewrites static field and property initializers and simple assignments in a static constructor; this heavy work is in {EnclosingMemberName(target)}: " +
+              "move it out of the type's initialization by hand";
+
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

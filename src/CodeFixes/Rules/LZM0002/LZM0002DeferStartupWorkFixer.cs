@@ -53,6 +53,27 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
         => runtime ? "Defer to first use (LazyValue)" : "Defer to first use (Lazy<object>)";
 
     /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+    {
+        if (LZM0002BackgroundServiceStart.IsInExecuteAsync(target))
+        {
+            return "the background service's start is moved after the ready point only in an async ExecuteAsync of a project that signals " +
+                "readiness (LazyLoading.MarkReady() or AddLazyLoading()) and references LazyMigrate.Runtime; add the ready signal, or start the work later by hand";
+        }
+
+        if (LZM0008LazyInitializer.InitializerValue(target) is not null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null)
+        {
+            return LZM0008LazyInstanceStateFixer.InstanceStateReason;
+        }
+
+        return target.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax
+            ? "the local cannot be deferred with the same meaning (the fix leaves alone a local that is written or passed by reference later, " +
+              "built from values that change, awaited, declared in a loop or a lambda, or one of several in a declaration); defer it by hand"
+            : $"the fix defers locals whose value is used later; this statement in {EnclosingMemberName(target)} runs for its effect, " +
+              "and deferring it would change when that effect happens: if nothing before the ready point needs it, move it after the ready point by hand";
+    }
+
+    /// <inheritdoc />
     protected override string GetTitle(bool runtime, SyntaxNode target)
         => LZM0002BackgroundServiceStart.IsInExecuteAsync(target) ? LZM0002BackgroundServiceStart.Title : GetTitle(runtime);
 
@@ -312,6 +333,8 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             }
         }
 
+        // A use that only hands the value to a split-off method's parameter: that method reads the property itself.
+        document = await LZM0002CalleeReads.MoveIntoCalleesAsync(document, anyUse, cancellationToken).ConfigureAwait(false);
         return await WithoutHeavyReadsAfterReadyAsync(document, replacedUse, cancellationToken).ConfigureAwait(false);
     }
 

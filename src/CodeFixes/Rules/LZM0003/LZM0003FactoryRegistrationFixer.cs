@@ -46,6 +46,17 @@ public sealed class LZM0003FactoryRegistrationFixer : LazyFixerBase
     protected override string GetTitle(bool runtime) => "Register a factory (build on first resolve)";
 
     /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+    {
+        var argument = target as ArgumentSyntax ?? target.FirstAncestorOrSelf<ArgumentSyntax>();
+        return argument?.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or LiteralExpressionSyntax
+            ? "the registered instance was built before the registration (a variable or member), so registering it through a factory defers nothing: " +
+              "build it inside a factory registration (sp => new ...) by hand"
+            : "the instance expression reads state that may change before the container first asks for the service, so a factory could build a different value; " +
+              "write the factory registration by hand";
+    }
+
+    /// <inheritdoc />
     protected override string SolutionFixEquivalenceKey => MoveKey;
 
     /// <inheritdoc />

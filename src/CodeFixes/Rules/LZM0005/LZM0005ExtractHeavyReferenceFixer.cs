@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LazyMigrate.CodeFixes.Rules;
 
@@ -29,6 +31,17 @@ public sealed class LZM0005ExtractHeavyReferenceFixer : LazyFixerBase
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Move into a separate non-inlined method";
+
+    /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(Analyzers.DiagnosticProperties.Kind, out var kind) && kind == Analyzers.DiagnosticProperties.KindRegistration
+            ? "a service registration runs during startup wherever it is written, so moving it would defer nothing; the assembly load stays " +
+              "unless the registration stops naming the heavy type (for an instance or factory of a heavy service, see LZM0003's lazy_value_move)"
+            : target.FirstAncestorOrSelf<ParameterListSyntax>() is not null
+            || target.AncestorsAndSelf().OfType<TypeSyntax>().Any(t => t.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+            ? "the heavy type is in the method's signature, which every caller's compilation reads: change the signature by hand (take a light type or an interface)"
+            : "the statements cannot move into a separate method with the same flow (the fix leaves alone a run that returns, breaks or jumps out, " +
+              "that hands more than one local to the code after it, or a local of the heavy type itself): split the method by hand";
 
     internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
         => LZM0005HeavyStatementFixes.ExtractAsync(document, target, diagnostic, cancellationToken);

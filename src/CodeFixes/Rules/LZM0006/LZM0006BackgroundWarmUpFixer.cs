@@ -34,6 +34,11 @@ public sealed class LZM0006BackgroundWarmUpFixer : LazyFixerBase
     /// <inheritdoc />
     protected override string GetTitle(bool runtime) => "Warm up in the background instead";
 
+    /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+        => "the fix moves a warm-up call whose result is discarded into Task.Run; this one's result is used or it awaits, " +
+           "so running it in the background would change the code after it: start it in the background by hand";
+
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Form, out var form) || form != DiagnosticProperties.FormDiscardedStatement

@@ -40,6 +40,19 @@ public sealed class LZM0008LazyInstanceStateFixer : LazyFixerBase
     protected override string GetTitle(bool runtime)
         => runtime ? "Build the constructor's heavy fields on first use (LazyValue)" : "Build the constructor's heavy fields on first use (Lazy<object>)";
 
+    /// <summary>Why a constructor's or initializer's heavy state was not deferred (also LZM0002's wording for hosted services).</summary>
+    internal const string InstanceStateReason =
+        "the instance state cannot be deferred without an observable change (the fix leaves alone a field written outside the constructor, " +
+        "moved code that reads a parameter, a local or another member of the instance, a class with several constructors, structs and records); " +
+        "make the field lazy by hand";
+
+    /// <inheritdoc />
+    protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
+        => LZM0008LazyInitializer.InitializerValue(target) is not null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null
+            ? InstanceStateReason
+            : $"the fix makes heavy state built in a constructor or a field initializer lazy; this work runs in {EnclosingMemberName(target)} on the startup path: " +
+              "call it after the ready point, run it in the background, or make what it builds lazy by hand";
+
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (LZM0008LazyInitializer.InitializerValue(target) is { } initializerValue)
