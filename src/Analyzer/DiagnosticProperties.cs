@@ -27,6 +27,12 @@ public static class DiagnosticProperties
     /// <summary>LZM0005 kind: the type is named by a service registration (AddSingleton…), which no move defers.</summary>
     public const string KindRegistration = "Registration";
 
+    /// <summary>
+    /// LZM0001: the initializer builds nothing heavy, it only creates a delegate whose type names the heavy type
+    /// (the delegate type's name, e.g. <c>Func&lt;InferenceSession&gt;</c>); the lazy-member fix does not apply.
+    /// </summary>
+    public const string DelegateType = "DelegateType";
+
     /// <summary>LZM0002: which kind of startup path the statement is on (a <see cref="Infrastructure.StartupKind"/> name).</summary>
     public const string StartupKind = "StartupKind";
 

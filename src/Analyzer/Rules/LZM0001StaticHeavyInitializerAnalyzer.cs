@@ -128,13 +128,14 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
     {
+        var typeName = (declaringType as BaseTypeDeclarationSyntax)?.Identifier.ValueText ?? "the type";
         if (HeavyReach.Find(unit, context.SemanticModel, resolver, context.CancellationToken) is not { } reached)
         {
+            ReportDelegateType(context, unit, resolver, kind, kindText, declaringType, typeName, report);
             return;
         }
 
         var heavy = reached.Heavy;
-        var typeName = (declaringType as BaseTypeDeclarationSyntax)?.Identifier.ValueText ?? "the type";
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.PackageName, heavy.Info.PackageName);
         properties.Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(heavy.Type));
@@ -153,9 +154,63 @@ public sealed class LZM0001StaticHeavyInitializerAnalyzer : DiagnosticAnalyzer
             properties.ToImmutable(),
             heavy.Type.Name,
             heavy.Info.PackageName,
-            kindText,
+            "created by a static " + kindText,
             typeName);
-        var typeSymbol = declaringType is null ? null : context.SemanticModel.GetDeclaredSymbol(declaringType, context.CancellationToken) as INamedTypeSymbol;
-        report(context, diagnostic, typeSymbol);
+        report(context, diagnostic, DeclaredType(context, declaringType));
     }
+
+    /// <summary>
+    /// A lambda the initialization only stores (<c>static readonly Func&lt;Heavy&gt; Make = () =&gt; new Heavy();</c>)
+    /// builds nothing, but the type initializer creates a delegate whose type names the heavy type: compiling
+    /// it loads the package's managed assembly when the class is first used.
+    /// </summary>
+    private static void ReportDelegateType(SyntaxNodeAnalysisContext context, SyntaxNode unit, HeavyTypeResolver resolver, string kind, string kindText, SyntaxNode? declaringType, string typeName, Action<SyntaxNodeAnalysisContext, Diagnostic, INamedTypeSymbol?> report)
+    {
+        // An initializer's value may be the lambda itself: look from the '= …' clause so the lambda is one of its nodes.
+        var scope = unit.Parent is EqualsValueClauseSyntax clause ? clause : unit;
+        if (JitTypeMentions.FindDelegateType(scope, context.SemanticModel, resolver, skip: null, context.CancellationToken) is not { } created
+            || !IsStoredInMember(created.Syntax, scope, context.SemanticModel, context.CancellationToken))
+        {
+            return;
+        }
+
+        var delegateType = context.SemanticModel.GetTypeInfo(created.Syntax, context.CancellationToken).ConvertedType;
+        var delegateName = delegateType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "a delegate type";
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.PackageName, created.Info.PackageName)
+            .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(created.Type))
+            .Add(DiagnosticProperties.Kind, kind)
+            .Add(DiagnosticProperties.DelegateType, delegateName);
+        var diagnostic = Diagnostic.Create(
+            Descriptors.LZM0001StaticHeavyInitializer,
+            created.Syntax.GetLocation(),
+            properties,
+            created.Type.Name,
+            created.Info.PackageName,
+            $"named by the delegate type '{delegateName}' of a static {kindText} (nothing is built until the delegate is called, but compiling the type initializer loads the package's assembly)",
+            typeName);
+        report(context, diagnostic, DeclaredType(context, declaringType));
+    }
+
+    /// <summary>
+    /// True when the lambda is the value a static member holds: the initializer itself, or the right side of an
+    /// assignment to a field or property. A lambda handed to <c>new Lazy&lt;T&gt;(…)</c> is the documented lazy
+    /// form (it defers the construction and native libraries), and a local of a static constructor is part of
+    /// other work there: neither is reported for its delegate type.
+    /// </summary>
+    private static bool IsStoredInMember(SyntaxNode lambda, SyntaxNode scope, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var parent = lambda.Parent;
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent == scope && scope is EqualsValueClauseSyntax
+            || parent is AssignmentExpressionSyntax assignment
+                && model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol;
+    }
+
+    private static INamedTypeSymbol? DeclaredType(SyntaxNodeAnalysisContext context, SyntaxNode? declaringType) =>
+        declaringType is null ? null : context.SemanticModel.GetDeclaredSymbol(declaringType, context.CancellationToken) as INamedTypeSymbol;
 }

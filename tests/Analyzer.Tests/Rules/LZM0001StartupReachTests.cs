@@ -24,7 +24,7 @@ public sealed class LZM0001StartupReachTests
     private static DiagnosticResult RegistryValue() =>
         new DiagnosticResult("LZM0001", DiagnosticSeverity.Warning)
             .WithSpan("/0/Test0.cs", 5, 51, 5, 71)
-            .WithArguments("SessionOptions", "Microsoft.ML.OnnxRuntime", "field initializer", "Registry");
+            .WithArguments("SessionOptions", "Microsoft.ML.OnnxRuntime", "created by a static field initializer", "Registry");
 
     [Fact]
     public Task Reports_a_class_whose_cheap_static_Main_reads_before_ready() =>
@@ -116,5 +116,33 @@ public sealed class LZM0001StartupReachTests
             }
             """)
             .Expect(RegistryValue())
+            .ValidateAsync();
+
+    [Fact]
+    public Task Reports_a_stored_delegate_whose_type_names_a_heavy_type_with_what_it_costs() =>
+        AnalyzerTestBuilder.Create().WithSource("""
+            using System;
+            using Microsoft.ML.OnnxRuntime;
+            static class Registry
+            {
+                public static readonly Func<SessionOptions> Make = () => new SessionOptions();
+                public static readonly Func<InferenceSession> Open;
+                public static readonly Func<object> Light = () => new SessionOptions();
+                public static readonly Lazy<InferenceSession> Documented = new(() => new InferenceSession("m"));
+
+                static Registry()
+                {
+                    Open = {|LZM0001:delegate { return new InferenceSession("m"); }|};
+                    Func<SessionOptions> local = () => new SessionOptions();
+                }
+            }
+            """)
+            .Expect(new DiagnosticResult("LZM0001", DiagnosticSeverity.Warning)
+                .WithSpan("/0/Test0.cs", 5, 56, 5, 82)
+                .WithArguments(
+                    "SessionOptions",
+                    "Microsoft.ML.OnnxRuntime",
+                    "named by the delegate type 'Func<SessionOptions>' of a static field initializer (nothing is built until the delegate is called, but compiling the type initializer loads the package's assembly)",
+                    "Registry"))
             .ValidateAsync();
 }
