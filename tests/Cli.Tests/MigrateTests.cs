@@ -53,6 +53,8 @@ public sealed class MigrateTests
 
         // Main still names the image type after ready (LZM0005, fixable): the cap stopped a migration that had more to do.
         Assert.Contains("Stopped at the --max-iterations cap (1 round(s)) with fixes left for heavy loads still seen before ready (1 x LZM0005)", result.Out);
+        Assert.Matches(new Regex(@"Magick\.NET\s+\d+ assemblies, 1 native\s+\d+ assemblies, 0 native \(fixable\)"), result.Out);
+        Assert.Matches(new Regex(@"  Magick\.NET \[[^\]]+\] \(fixable\): LZM0005 at Program\.cs:\d+ has a fix that was not applied: the --max-iterations cap stopped the migration first"), result.Out);
     }
 
     [Fact]

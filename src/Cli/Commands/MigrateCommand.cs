@@ -146,6 +146,10 @@ public static class MigrateCommand
             }
         }
 
+        // What is still loaded before ready, and whose move it is now (a registration that must name its type,
+        // a diagnostic without an automatic fix, the round cap).
+        var remaining = await ExplainRemainingAsync(options, catalog, loaded, current, after, capReached is not null, progress, cancellationToken).ConfigureAwait(false);
+        var notes = remaining.ToDictionary(r => r.Package, r => r.Kind, StringComparer.Ordinal);
         progress.Done();
         var changed = originals.Paths.ToList();
         if (options.DryRun)
@@ -177,12 +181,25 @@ public static class MigrateCommand
                 "run migrate again, or raise --max-iterations.");
         }
 
+
         context.Out.WriteLine();
-        RunSeries.WriteTable(before, after, context.Out);
+        RunSeries.WriteTable(before, after, context.Out, notes);
+        if (remaining.Count > 0)
+        {
+            context.Out.WriteLine();
+            RemainingLoads.Write(remaining, context.Out);
+        }
+
         if (options.HtmlPath is not null)
         {
             var table = new StringWriter();
-            RunSeries.WriteTable(before, after, table);
+            RunSeries.WriteTable(before, after, table, notes);
+            if (remaining.Count > 0)
+            {
+                table.WriteLine();
+                RemainingLoads.Write(remaining, table);
+            }
+
             AtomicFile.WriteAllText(options.HtmlPath, ProfileHtmlRenderer.RenderComparison(before.Typical.Profile, after.Typical.Profile, string.Join(' ', options.Command), table.ToString()), new UTF8Encoding(false));
             progress.Info($"Wrote {options.HtmlPath}");
         }
@@ -254,6 +271,27 @@ public static class MigrateCommand
         }
 
         return (next, applied);
+    }
+
+    private static async Task<IReadOnlyList<RemainingLoad>> ExplainRemainingAsync(
+        MigrateOptions options,
+        AnalyzerCatalog catalog,
+        LoadedSolution loaded,
+        Solution current,
+        RunSeries after,
+        bool capReached,
+        ProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        using var mapper = new PdbLineMapper();
+        var loads = HeavyLoads.From(after.Typical.Profile, mapper);
+        if (loads.Count == 0)
+        {
+            return Array.Empty<RemainingLoad>();
+        }
+
+        progress.Stage("Explaining what is still loaded before ready...");
+        return await RemainingLoads.ExplainAsync(current, catalog, loaded.OnlyProjectFile ?? options.Project, loads, loaded.RootDirectory, capReached, cancellationToken).ConfigureAwait(false);
     }
 
     private static void CompareOutput(MigrateOptions options, IReadOnlyList<string> baseline, RunSeries after)
