@@ -24,7 +24,14 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
   --set Octokit=14.0.0 \
   --set Radzen.Blazor=13.1.0 \
   --set System.Net.Http.Json=10.0.0 \
-  --set bunit=2.15.2 \
+  --set bunit=1.10.14 \
   --set Microsoft.Extensions.DependencyInjection=10.0.15 \
   --set Microsoft.Extensions.Configuration=10.0.15 \
   --set Microsoft.Extensions.Http=10.0.15
+# Microsoft.Authentication.WebAssembly.Msal is not served at all: the call BlazorApp makes gets a source
+# stand-in of the same shape (standins/BDSAProject/MsalAuthentication.cs); the app's files are not edited.
+# The package brought Microsoft.AspNetCore.Components.WebAssembly.Authentication (served), now referenced directly.
+cp "$(dirname "$0")/standins/BDSAProject/MsalAuthentication.cs" "$1/BlazorApp/EvalStandIn.MsalAuthentication.cs"
+echo "  BlazorApp/EvalStandIn.MsalAuthentication.cs: stand-in for Microsoft.Authentication.WebAssembly.Msal added"
+sed -i '0,/<PackageReference /s##<PackageReference Include="Microsoft.AspNetCore.Components.WebAssembly.Authentication" Version="10.0.15" />\n    <PackageReference #' "$1/BlazorApp/BlazorApp.csproj"
+echo "  BlazorApp/BlazorApp.csproj: Microsoft.AspNetCore.Components.WebAssembly.Authentication 10.0.15 referenced"

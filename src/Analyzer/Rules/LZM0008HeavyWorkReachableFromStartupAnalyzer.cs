@@ -181,7 +181,7 @@ public sealed class LZM0008HeavyWorkReachableFromStartupAnalyzer : DiagnosticAna
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             var resolver = _environment.ResolverFor(node.SyntaxTree);
-            var startup = StartupPathClassifier.Classify(node, model, resolver.Options, cancellationToken);
+            var startup = _environment.ClassifyStartup(node, model, resolver.Options, cancellationToken);
             var symbol = node is CompilationUnitSyntax or AnonymousFunctionExpressionSyntax ? null : Declared(node, model, cancellationToken);
 
             if (startup is { IsJob: true })
