@@ -12,7 +12,8 @@ public static class Program
 {
     /// <summary>
     /// <c>dotnet run -c Release --project benchmarks/Analyzer.Benchmarks -- --short</c> runs a short in-process job;
-    /// <c>--check</c> only verifies the generated compilations: findings with heavy references, none without, and a web API that compiles and has findings (no timing);
+    /// <c>--check</c> only verifies the generated compilations: findings with heavy references, none without, a web API that compiles and has findings,
+    /// and the SDK's analyzers loading beside the rules without changing their findings (no timing);
     /// any other arguments go to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
@@ -37,7 +38,10 @@ public static class Program
                 Console.WriteLine("  " + finding);
             }
 
-            return heavy > 0 && light == 0 && errors == 0 && findings.Length > 0 ? 0 : 1;
+            var (sdkAnalyzers, findingsBesideSdk) = await web.CheckSdk();
+            Console.WriteLine($"SDK analyzers: {sdkAnalyzers} loaded from {SdkAnalyzers.FindFolder()}; LazyMigrate findings beside them: {findingsBesideSdk}");
+
+            return heavy > 0 && light == 0 && errors == 0 && findings.Length > 0 && sdkAnalyzers > 0 && findingsBesideSdk == findings.Length ? 0 : 1;
         }
 
         IConfig config = DefaultConfig.Instance;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using LazyMigrate.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,6 +24,7 @@ internal sealed class LazyMigrateEnvironment
     private readonly ImmutableArray<string> _attributeAssemblies;
     private readonly ConcurrentDictionary<string, HeavyTypeResolver> _resolvers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, HeavyTypeResolver> _resolversByTree = new();
+    private readonly StartupClassifications _classifications = new();
 
     private LazyMigrateEnvironment(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider, ImmutableArray<string> attributeAssemblies)
     {
@@ -32,6 +34,13 @@ internal sealed class LazyMigrateEnvironment
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>
+    /// Startup classification of the compilation's bodies, shared by the rules that walk them (LZM0002, LZM0004 to LZM0006, LZM0008):
+    /// each body is classified once instead of once per rule, and once instead of once per lambda inside it.
+    /// </summary>
+    public StartupBody? ClassifyStartup(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken) =>
+        StartupPathClassifier.Classify(owner, model, options, _classifications, cancellationToken);
 
     /// <summary>
     /// The environment, or null when nothing in the compilation can be heavy (no catalog or configured

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -31,12 +32,36 @@ internal static class StartupPathClassifier
 
     /// <summary>The startup body an executable owner declares, or null when it is not on the startup path.</summary>
     public static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, CancellationToken cancellationToken) =>
-        Classify(owner, model, options, depth: 0, cancellationToken);
+        Classify(owner, model, options, depth: 0, cache: null, cancellationToken);
 
-    private static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="Classify(SyntaxNode, SemanticModel, LazyMigrateOptions, CancellationToken)"/> with answers kept in
+    /// <paramref name="cache"/>: five rules classify the same bodies, and every lambda of a body classifies that body again.
+    /// </summary>
+    public static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, StartupClassifications cache, CancellationToken cancellationToken) =>
+        Classify(owner, model, options, depth: 0, cache, cancellationToken);
+
+    private static StartupBody? Classify(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, StartupClassifications? cache, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return Compute(owner, model, options, depth, cache, cancellationToken);
+        }
+
+        // Only a lambda's answer depends on the depth (callers are followed to a limit); other bodies share one entry.
+        var key = owner is AnonymousFunctionExpressionSyntax ? depth : 0;
+        if (!cache.TryGet(owner, key, out var body))
+        {
+            body = cache.Add(owner, key, Compute(owner, model, options, depth, cache, cancellationToken));
+        }
+
+        return body;
+    }
+
+    private static StartupBody? Compute(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, StartupClassifications? cache, CancellationToken cancellationToken)
     {
         var shape = new BodyShape();
-        var kind = Kind(owner, model, options, depth, cancellationToken, ref shape);
+        var kind = Kind(owner, model, options, depth, cache, cancellationToken, ref shape);
         if (kind is null)
         {
             return null;
@@ -114,7 +139,7 @@ internal static class StartupPathClassifier
         public bool InBackground;
     }
 
-    private static StartupKind? Kind(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken, ref BodyShape shape)
+    private static StartupKind? Kind(SyntaxNode owner, SemanticModel model, LazyMigrateOptions options, int depth, StartupClassifications? cache, CancellationToken cancellationToken, ref BodyShape shape)
     {
         shape.DisplayName = string.Empty;
         string displayName;
@@ -168,7 +193,7 @@ internal static class StartupPathClassifier
                     return StartupKind.HostConfiguration;
                 }
 
-                return CallbackKind(lambda, model, options, depth, cancellationToken, ref shape);
+                return CallbackKind(lambda, model, options, depth, cache, cancellationToken, ref shape);
 
             default:
                 return null;
@@ -245,7 +270,7 @@ internal static class StartupPathClassifier
     /// (docs/rules/LZM0002.md, "Lambdas"): it inherits the caller's kind. Stored callbacks (handlers,
     /// factories, endpoints, <c>Task.Run</c>) are not startup code.
     /// </summary>
-    private static StartupKind? CallbackKind(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, LazyMigrateOptions options, int depth, CancellationToken cancellationToken, ref BodyShape shape)
+    private static StartupKind? CallbackKind(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, LazyMigrateOptions options, int depth, StartupClassifications? cache, CancellationToken cancellationToken, ref BodyShape shape)
     {
         if (depth >= 4 || !InvokedNow.IsArgumentOfCall(lambda, out var invocation, out var calledName))
         {
@@ -265,7 +290,7 @@ internal static class StartupPathClassifier
         }
 
         if (caller is null
-            || Classify(caller, model, options, depth + 1, cancellationToken) is not { } outer
+            || Classify(caller, model, options, depth + 1, cache, cancellationToken) is not { } outer
             || !InvokedNow.IsRunBeforeReturn(lambda, invocation, calledName, model, cancellationToken))
         {
             return null;
@@ -454,6 +479,42 @@ internal static class StartupPathClassifier
         backgroundService.ContainingAssembly is { } assembly
         && assembly.Name.StartsWith("Microsoft.Extensions.Hosting", System.StringComparison.Ordinal)
         && assembly.Identity.Version.Major >= 10;
+}
+
+/// <summary>
+/// Answers of <see cref="StartupPathClassifier"/> for one compilation and configuration, per body and nesting depth
+/// (a lambda's answer depends on how deep its caller chain already is). Thread-safe; an answer is kept only once
+/// it was computed to the end, so a cancelled computation is simply redone.
+/// </summary>
+internal sealed class StartupClassifications
+{
+    // One table per depth (0 to 4): reference-type keys keep the tables on the runtime's shared generic code.
+    private readonly ConcurrentDictionary<SyntaxNode, StartupBody?>[] _byDepth = new ConcurrentDictionary<SyntaxNode, StartupBody?>[5];
+
+    public bool TryGet(SyntaxNode owner, int depth, out StartupBody? body)
+    {
+        body = null;
+        var table = depth < _byDepth.Length ? Volatile.Read(ref _byDepth[depth]) : null;
+        return table is not null && table.TryGetValue(owner, out body);
+    }
+
+    /// <summary>Keeps <paramref name="body"/> unless another thread got there first; returns the kept answer.</summary>
+    public StartupBody? Add(SyntaxNode owner, int depth, StartupBody? body)
+    {
+        if (depth >= _byDepth.Length)
+        {
+            return body;
+        }
+
+        var table = Volatile.Read(ref _byDepth[depth]);
+        if (table is null)
+        {
+            Interlocked.CompareExchange(ref _byDepth[depth], new ConcurrentDictionary<SyntaxNode, StartupBody?>(), null);
+            table = _byDepth[depth];
+        }
+
+        return table.GetOrAdd(owner, body);
+    }
 }
 
 /// <summary>Where a body's startup part ends: the top-level statement and the source position of the cut.</summary>

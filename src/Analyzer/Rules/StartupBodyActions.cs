@@ -37,7 +37,7 @@ internal static class StartupBodyActions
                 c =>
                 {
                     var resolver = environment.ResolverFor(c.Node.SyntaxTree);
-                    var body = StartupPathClassifier.Classify(c.Node, c.SemanticModel, resolver.Options, c.CancellationToken);
+                    var body = environment.ClassifyStartup(c.Node, c.SemanticModel, resolver.Options, c.CancellationToken);
                     if (body is not null)
                     {
                         analyze(c, body, resolver);

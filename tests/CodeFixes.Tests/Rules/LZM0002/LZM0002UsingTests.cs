@@ -528,6 +528,85 @@ public class LZM0002UsingTests
         """,
         generator: true);
 
+    [Fact]
+    public Task Command_switch_after_ready_reads_each_deferred_value_only_in_its_own_arm() => FixAsync(
+        """
+        using System;
+        using ImageMagick;
+        using Microsoft.ML.OnnxRuntime;
+
+        using var session = {|LZM0002:new InferenceSession("model.onnx")|};
+        var logo = {|LZM0002:new MagickImage("logo.png")|};
+        LazyMigrate.LazyLoading.MarkReady();
+        string? line;
+        while ((line = Console.ReadLine()) is not null)
+        {
+            // one command a line
+            var result = line switch
+            {
+                "score" => Commands.Score(session, line),
+                "logo" => Commands.Describe(logo),
+                _ => "unknown",
+            };
+            Console.WriteLine(result);
+        }
+
+        static class Commands
+        {
+            public static string Score(InferenceSession session, string input) => session.Run(input);
+
+            public static string Describe(MagickImage image) => image.Width.ToString();
+        }
+        """,
+        """
+        using System;
+        using System.Runtime.CompilerServices;
+        using ImageMagick;
+        using LazyMigrate;
+        using Microsoft.ML.OnnxRuntime;
+
+        using var sessionGuard = s_session.DisposalGuard();
+        LazyMigrate.LazyLoading.MarkReady();
+        string? line;
+        while ((line = Console.ReadLine()) is not null)
+        {
+            // one command a line
+            var result = ComputeInferenceSession(line);
+            Console.WriteLine(result);
+        }
+
+        static class Commands
+        {
+            public static string Score(InferenceSession session, string input) => session.Run(input);
+
+            public static string Describe(MagickImage image) => image.Width.ToString();
+        }
+
+        partial class Program
+        {
+            private static InferenceSession Session => s_session.Get<InferenceSession>();
+
+            private static readonly LazyValue s_session = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateSession() => new InferenceSession("model.onnx");
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static string ComputeInferenceSession(string? line) => line switch
+            {
+                "score" => Commands.Score(Session, line),
+                "logo" => Commands.Describe(Logo),
+                _ => "unknown",
+            };
+
+            private static MagickImage Logo => s_logo.Get<MagickImage>();
+
+            private static readonly LazyValue s_logo = new LazyValue("Magick.NET", CreateLogo);
+
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static object CreateLogo() => new MagickImage("logo.png");
+        }
+        """);
+
     private static Task NoFixAsync(string source, bool runtime = true) => FixAsync(source, source, runtime);
 
     private static Task FixAsync(string source, string fixedSource, bool runtime = true, bool generator = false)
