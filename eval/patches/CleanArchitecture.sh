@@ -60,7 +60,7 @@ for p in src/AppHost tests/TestAppHost; do
   cp "$standins/AspireHosting.cs" "$1/$p/EvalStandIn.AspireHosting.cs"
   echo "  $p/EvalStandIn.AspireHosting.cs: stand-in for the Aspire hosting integrations added"
 done
-# Reqnroll.NUnit is not served; it brought Reqnroll itself (served, same version), which the acceptance
+# Reqnroll.NUnit is not served; it brought Reqnroll itself (served, same version), which the Reqnroll
 # tests' code uses. Without the NUnit plugin the .feature files generate no tests; the step code compiles.
 sed -i '0,/<PackageVersion /s##<PackageVersion Include="Reqnroll" Version="3.3.4" />\n    <PackageVersion #' "$1/Directory.Packages.props"
 sed -i '0,/<PackageReference /s##<PackageReference Include="Reqnroll" />\n        <PackageReference #' "$1/tests/Web.AcceptanceTests/Web.AcceptanceTests.csproj"
