@@ -38,6 +38,26 @@ public sealed class MigrateTests
     }
 
     [Fact]
+    public async Task Migrate_fixes_every_rule_that_explains_a_load_in_one_round_and_says_when_the_cap_cut_it_short()
+    {
+        using var sample = new MigrateSample(twoRules: true);
+
+        // One round allowed: the static initializer (LZM0001) and the local in Main (LZM0002) are both fixed in it.
+        var result = await CliRunner.RunAsync(sample.Directory, "migrate", sample.ProjectPath, "--runs", "1", "--max-iterations", "1", "--ignore-output", "^onnx loaded", "--", sample.ReleaseDll);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Migrated: 2 file(s) changed (1 x LZM0001, 1 x LZM0002) in 1 round(s):", result.Out);
+        Assert.DoesNotContain("var image = new MagickImage();", File.ReadAllText(Path.Combine(sample.Directory, "Program.cs")));
+        Assert.Matches(new Regex(@"heavy native libraries at ready\s+2\s+0\b"), result.Out);
+        Assert.Matches(new Regex(@"Microsoft\.ML\.OnnxRuntime\s+1 assemblies, 1 native\s+-"), result.Out);
+
+        // Main still names the image type after ready (LZM0005, fixable): the cap stopped a migration that had more to do.
+        Assert.Contains("Stopped at the --max-iterations cap (1 round(s)) with fixes left for heavy loads still seen before ready (1 x LZM0005)", result.Out);
+        Assert.Matches(new Regex(@"Magick\.NET\s+\d+ assemblies, 1 native\s+\d+ assemblies, 0 native \(fixable\)"), result.Out);
+        Assert.Matches(new Regex(@"  Magick\.NET \[[^\]]+\] \(fixable\): LZM0005 at Program\.cs:\d+ has a fix that was not applied: the --max-iterations cap stopped the migration first"), result.Out);
+    }
+
+    [Fact]
     public async Task Migrate_whose_result_prints_something_else_after_ready_writes_nothing_and_is_exit_5()
     {
         using var sample = new MigrateSample();

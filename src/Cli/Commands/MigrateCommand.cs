@@ -83,6 +83,7 @@ public static class MigrateCommand
         var fixedCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var rounds = 0;
         var kept = false;
+        string? capReached = null;
         try
         {
             while (rounds < options.MaxIterations)
@@ -123,6 +124,16 @@ public static class MigrateCommand
                 }
             }
 
+            // The cap stops loops, not progress: say whether it cut the migration short.
+            if (rounds == options.MaxIterations && !options.All)
+            {
+                var (more, moreIds) = await NextFixAsync(options, catalog, loaded, current, after, progress, cancellationToken).ConfigureAwait(false);
+                if (more != current)
+                {
+                    capReached = string.Join(", ", moreIds.Select(p => $"{p.Count} x {p.Id}"));
+                }
+            }
+
             kept = !options.DryRun;
         }
         finally
@@ -135,6 +146,10 @@ public static class MigrateCommand
             }
         }
 
+        // What is still loaded before ready, and whose move it is now (a registration that must name its type,
+        // a diagnostic without an automatic fix, the round cap).
+        var remaining = await ExplainRemainingAsync(options, catalog, loaded, current, after, capReached is not null, progress, cancellationToken).ConfigureAwait(false);
+        var notes = remaining.ToDictionary(r => r.Package, r => r.Kind, StringComparer.Ordinal);
         progress.Done();
         var changed = originals.Paths.ToList();
         if (options.DryRun)
@@ -160,12 +175,31 @@ public static class MigrateCommand
             }
         }
 
+        if (capReached is not null)
+        {
+            context.Out.WriteLine($"Stopped at the --max-iterations cap ({options.MaxIterations} round(s)) with fixes left for heavy loads still seen before ready ({capReached}): " +
+                "run migrate again, or raise --max-iterations.");
+        }
+
+
         context.Out.WriteLine();
-        RunSeries.WriteTable(before, after, context.Out);
+        RunSeries.WriteTable(before, after, context.Out, notes);
+        if (remaining.Count > 0)
+        {
+            context.Out.WriteLine();
+            RemainingLoads.Write(remaining, context.Out);
+        }
+
         if (options.HtmlPath is not null)
         {
             var table = new StringWriter();
-            RunSeries.WriteTable(before, after, table);
+            RunSeries.WriteTable(before, after, table, notes);
+            if (remaining.Count > 0)
+            {
+                table.WriteLine();
+                RemainingLoads.Write(remaining, table);
+            }
+
             AtomicFile.WriteAllText(options.HtmlPath, ProfileHtmlRenderer.RenderComparison(before.Typical.Profile, after.Typical.Profile, string.Join(' ', options.Command), table.ToString()), new UTF8Encoding(false));
             progress.Info($"Wrote {options.HtmlPath}");
         }
@@ -173,7 +207,7 @@ public static class MigrateCommand
         return options.DryRun && changed.Count > 0 ? ExitCodes.FindingsOrChanges : ExitCodes.Success;
     }
 
-    /// <summary>The next fixed solution and what it fixed: one rule's explaining diagnostics, or (with --all) every fix.</summary>
+    /// <summary>The next fixed solution and what it fixed: every rule's explaining diagnostics, or (with --all) every fix.</summary>
     private static async Task<(Solution Next, IReadOnlyList<(string Id, int Count)> Ids)> NextFixAsync(
         MigrateOptions options,
         AnalyzerCatalog catalog,
@@ -201,18 +235,63 @@ public static class MigrateCommand
         var (explanations, sources) = await LoadExplainer.ExplainWithSourcesAsync(current, catalog, loaded.OnlyProjectFile ?? options.Project, loads, cancellationToken).ConfigureAwait(false);
         // Each load's fixes: its explaining diagnostics' when they have one, else the innermost caller's that has one.
         var fixable = explanations.SelectMany(e => e.Fixes).Select(d => sources[d]).Distinct().ToList();
+        var root = Path.GetDirectoryName(options.Project)!;
+        var next = current;
+        var applied = new List<(string Id, int Count)>();
         foreach (var group in fixable.GroupBy(f => f.Diagnostic.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // One rule per round: another rule's diagnostics would be stale once this one's fix moved code.
-            progress.Stage($"Fixing {group.Count()} x {group.Key} that explain heavy loads...");
-            var next = await FixEngine.FixDiagnosticsAsync(current, catalog, group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
-            if (next != current)
+            // Every rule in one round, one after the other: a later rule's diagnostics were found before the earlier
+            // fixes moved code, so they are found again in the changed code (those the earlier fixes rewrote wait
+            // for the next round's profile).
+            var targets = next == current
+                ? group.ToList()
+                : await DiagnosticRelocation.FindAsync(current, next, catalog, group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
+            if (targets.Count == 0)
             {
-                return (next, new[] { (group.Key, group.Count()) });
+                continue;
             }
+
+            progress.Stage($"Fixing {targets.Count} x {group.Key} that explain heavy loads...");
+            var candidate = await FixEngine.FixDiagnosticsAsync(next, catalog, group.Key, targets, cancellationToken).ConfigureAwait(false);
+            if (candidate == next)
+            {
+                continue;
+            }
+
+            // A rule's fix on top of another's in the same round must still compile; if not, it waits for the next
+            // round (fixed alone, on code the profile has seen), where a failure aborts the migration as before.
+            if (applied.Count > 0 && (await CompileVerifier.FindNewErrorsAsync(current, candidate, root, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                progress.Info($"{group.Key}'s fix on top of {string.Join(", ", applied.Select(a => a.Id))} does not compile: left for the next round");
+                continue;
+            }
+
+            next = candidate;
+            applied.Add((group.Key, targets.Count));
         }
 
-        return (current, Array.Empty<(string, int)>());
+        return (next, applied);
+    }
+
+    private static async Task<IReadOnlyList<RemainingLoad>> ExplainRemainingAsync(
+        MigrateOptions options,
+        AnalyzerCatalog catalog,
+        LoadedSolution loaded,
+        Solution current,
+        RunSeries after,
+        bool capReached,
+        ProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        using var mapper = new PdbLineMapper();
+        var loads = HeavyLoads.From(after.Typical.Profile, mapper);
+        if (loads.Count == 0)
+        {
+            return Array.Empty<RemainingLoad>();
+        }
+
+        progress.Stage("Explaining what is still loaded before ready...");
+        return await RemainingLoads.ExplainAsync(current, catalog, loaded.OnlyProjectFile ?? options.Project, loads, loaded.RootDirectory, capReached, cancellationToken).ConfigureAwait(false);
     }
 
     private static void CompareOutput(MigrateOptions options, IReadOnlyList<string> baseline, RunSeries after)

@@ -82,7 +82,11 @@ public sealed class RunSeries
     }
 
     /// <summary>The before/after table.</summary>
-    public static void WriteTable(RunSeries before, RunSeries after, TextWriter writer)
+    /// <param name="before">The runs before.</param>
+    /// <param name="after">The runs after.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="afterNotes">A short note per package still loaded after (why it is), shown after its counts.</param>
+    public static void WriteTable(RunSeries before, RunSeries after, TextWriter writer, IReadOnlyDictionary<string, string>? afterNotes = null)
     {
         const int Label = 34;
         const int Column = 30;
@@ -100,7 +104,8 @@ public sealed class RunSeries
         Row("heavy native libraries at ready", before.HeavyNativeLibraries.ToString(CultureInfo.InvariantCulture), after.HeavyNativeLibraries.ToString(CultureInfo.InvariantCulture));
         foreach (var name in before.Packages.Select(p => p.Package).Concat(after.Packages.Select(p => p.Package)).Distinct(StringComparer.Ordinal))
         {
-            Row("  " + name, Package(before, name), Package(after, name));
+            var note = afterNotes is not null && afterNotes.TryGetValue(name, out var text) && after.Packages.Any(p => p.Package == name) ? $" ({text})" : string.Empty;
+            Row("  " + name, Package(before, name), Package(after, name) + note);
         }
     }
 

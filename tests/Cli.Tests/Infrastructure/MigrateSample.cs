@@ -47,9 +47,40 @@ public sealed class MigrateSample : IDisposable
 
         """;
 
+    /// <summary>
+    /// The program with a second heavy package, Magick.NET, built in <c>Main</c> before ready (LZM0002) beside the
+    /// static initializer of <c>Models</c> (LZM0001): two rules, each explaining its own package's load.
+    /// </summary>
+    public const string TwoRuleProgramSource = """
+        using System;
+        using System.Linq;
+        using ImageMagick;
+
+        namespace MigrateApp;
+
+        internal static class Program
+        {
+            private static int Main()
+            {
+                var image = new MagickImage();
+                Console.WriteLine("models: " + Models.Name);
+                Ready();
+                var loaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.ML.OnnxRuntime");
+                Console.WriteLine("onnx loaded before first use: " + loaded);
+                Console.WriteLine("level: " + Models.Level());
+                Console.WriteLine("image: " + image.Width + "x" + image.Height);
+                return 0;
+            }
+
+            // The ready signal (named in .editorconfig), so the work above is startup and not the program's job.
+            private static void Ready() => Console.WriteLine("READY");
+        }
+
+        """;
+
     private readonly TempDirectory _temp = new("lzm-migrate");
 
-    public MigrateSample()
+    public MigrateSample(bool twoRules = false)
     {
         // Its own props files keep the repository's build settings and central package versions out.
         File.WriteAllText(_temp.Combine("Directory.Build.props"), "<Project />\n");
@@ -63,11 +94,19 @@ public sealed class MigrateSample : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Microsoft.ML.OnnxRuntime" Version="1.31.1" />
+            """ + (twoRules ? """
+                <PackageReference Include="Magick.NET-Q8-x64" Version="15.1.0" />
+            """ : string.Empty) + """
               </ItemGroup>
             </Project>
 
             """);
-        File.WriteAllText(_temp.Combine("Program.cs"), ProgramSource);
+        File.WriteAllText(_temp.Combine("Program.cs"), twoRules ? TwoRuleProgramSource : ProgramSource);
+        if (twoRules)
+        {
+            File.WriteAllText(_temp.Combine(".editorconfig"), "root = true\n\n[*.cs]\nlazymigrate.ready_methods = MigrateApp.Program.Ready\n");
+        }
+
         File.WriteAllText(ModelsPath, ModelsSource);
     }
 
