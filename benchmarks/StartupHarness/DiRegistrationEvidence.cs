@@ -23,7 +23,7 @@ namespace LazyMigrate.StartupHarness;
 internal static class DiRegistrationEvidence
 {
     private static readonly Regex s_registration = new(
-        @"\.Add(?:Singleton|Scoped|Transient)\s*(?:<\s*(?<generic>[\w.]+)\s*(?:,[^>]*)?>)?\s*\(\s*(?:\w+\s*=>\s*new\s+(?<created>[\w.]+)\s*\()?",
+        @"\.Add(?:Singleton|Scoped|Transient|DbContext|DbContextPool|DbContextFactory)\s*(?:<\s*(?<generic>[\w.]+)\s*(?:,[^>]*)?>)?\s*\(\s*(?:\w+\s*=>\s*new\s+(?<created>[\w.]+)\s*\()?",
         RegexOptions.CultureInvariant);
 
     /// <summary>The service types registered in <paramref name="programFile"/>, short names.</summary>
@@ -44,7 +44,9 @@ internal static class DiRegistrationEvidence
 
     /// <summary>
     /// For each of <paramref name="typeNames"/> (short names), the simple names of the assemblies in
-    /// <paramref name="outputDirectory"/> that define a public top-level type of that name. Reads metadata only.
+    /// <paramref name="outputDirectory"/> that define a public top-level type of that name, and of the
+    /// assembly defining its base type when that is another one (<c>class AppDb : DbContext</c> in the app
+    /// needs EF Core's assembly to load as soon as <c>AppDb</c> does). Reads metadata only.
     /// </summary>
     public static Dictionary<string, List<string>> DefiningAssemblies(string outputDirectory, IReadOnlyCollection<string> typeNames)
     {
@@ -86,9 +88,12 @@ internal static class DiRegistrationEvidence
                             found[name] = list = new List<string>();
                         }
 
-                        if (!list.Contains(assembly, StringComparer.Ordinal))
+                        foreach (var needed in new[] { assembly, BaseTypeAssembly(reader, type) })
                         {
-                            list.Add(assembly);
+                            if (needed is not null && !list.Contains(needed, StringComparer.Ordinal))
+                            {
+                                list.Add(needed);
+                            }
                         }
                     }
                 }
@@ -100,6 +105,27 @@ internal static class DiRegistrationEvidence
         }
 
         return found;
+    }
+
+    /// <summary>The assembly a type's base type is defined in, when the base type is a plain reference to another assembly.</summary>
+    private static string? BaseTypeAssembly(MetadataReader reader, TypeDefinition type)
+    {
+        if (type.BaseType.IsNil || type.BaseType.Kind != HandleKind.TypeReference)
+        {
+            return null;
+        }
+
+        // Every type needs the core library; only a base type from a package says something.
+        var baseType = reader.GetTypeReference((TypeReferenceHandle)type.BaseType);
+        if (reader.GetString(baseType.Namespace) == "System")
+        {
+            return null;
+        }
+
+        var scope = baseType.ResolutionScope;
+        return scope.Kind == HandleKind.AssemblyReference
+            ? reader.GetString(reader.GetAssemblyReference((AssemblyReferenceHandle)scope).Name)
+            : null;
     }
 
     /// <summary>

@@ -36,15 +36,20 @@ internal sealed class MigrationResult
 internal static class SampleMigrator
 {
     /// <summary>The diagnostics whose fixes <c>dotnet format analyzers</c> applies.</summary>
-    public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0008" };
+    public static readonly string[] Diagnostics = { "LZM0001", "LZM0002", "LZM0003", "LZM0004", "LZM0005", "LZM0008" };
 
     /// <summary>
-    /// The one fix option the migrated copy opts into, in its own .editorconfig: LZM0003 moves eager
-    /// singletons to lazy values instead of registering factories. It is a design change a team
-    /// chooses; with a factory registration the heavy instance is still built as soon as a consumer
-    /// that takes it in its constructor is.
+    /// The fix options the migrated copy opts into, in its own .editorconfig. Both are design changes a
+    /// team chooses: LZM0003 moves eager singletons to lazy values instead of registering factories (with
+    /// a factory registration the heavy instance is still built as soon as a consumer that takes it in its
+    /// constructor is); a web app's startup work that runs for its effect (a schema migration) runs before
+    /// the first request instead of before the server starts.
     /// </summary>
-    public const string FixOption = "lazymigrate.lzm0003.preferred_fix = lazy_value_move";
+    public static readonly string[] FixOptions =
+    {
+        "lazymigrate.lzm0003.preferred_fix = lazy_value_move",
+        "lazymigrate.web_startup_work = before_first_request",
+    };
 
     public static MigrationResult Migrate(RepositoryLayout layout, HarnessOptions options, string codeFixesOutputDir, string generatorAssembly, Action<string> log)
     {
@@ -126,7 +131,7 @@ internal static class SampleMigrator
     private static ToolResult RunFixer(RepositoryLayout layout, HarnessOptions options, string project, MigrationResult result)
     {
         var directory = Path.GetDirectoryName(project)!;
-        var withOption = $" (.editorconfig: {FixOption})";
+        var withOption = $" (.editorconfig: {string.Join("; ", FixOptions)})";
         if (options.Fixer == FixerKind.LazyMigrateCli)
         {
             result.FixerCommand = "lazymigrate fix" + withOption;
@@ -165,7 +170,7 @@ internal static class SampleMigrator
             }
         }
 
-        File.WriteAllText(Path.Combine(copy, ".editorconfig"), $"[*.cs]\n{FixOption}\n");
+        File.WriteAllText(Path.Combine(copy, ".editorconfig"), "[*.cs]\n" + string.Join("\n", FixOptions) + "\n");
         RewriteProject(project, layout.SampleDirectory, codeFixesOutputDir, generatorAssembly);
     }
 

@@ -150,9 +150,10 @@ for l in loader:
 fix = pathlib.Path(a.results, "fix.tsv")
 if fix.exists():
     print("\n## `lazymigrate fix`\n")
-    print("New warnings and errors compare the distinct (file, code, message) sets of the builds before and")
-    print("after the fix, ignoring positions and LZM diagnostics; see each app's build-diff.txt.\n")
-    print("| app | fix exit | files changed | builds before | builds after | new warnings | new errors | distinct warnings before → after | findings left without fix / fixes skipped |")
+    print("New warnings and errors compare the two builds one diagnostic at a time: each is a (file, code,")
+    print("message) with the number of positions carrying it, so a second identical warning in a file counts;")
+    print("warnings without a code count, LZM diagnostics do not; see each app's build-diff.txt.\n")
+    print("| app | fix exit | files changed | builds before | builds after | new warnings | new errors | warnings before → after | findings left without fix / fixes skipped |")
     print("|---|---:|---:|---|---|---:|---:|---|---|")
     for line in fix.read_text().splitlines():
         print("| " + " | ".join(line.split("\t")) + " |")

@@ -15,8 +15,9 @@ python3 "$(dirname "$0")/../lib/retarget.py" "$1" \
   --set Microsoft.VisualStudio.Web.CodeGeneration.Design=10.0.3 \
   --set MongoDB.Driver=3.14.0 \
   --set Swashbuckle.AspNetCore=6.4.0
-# The solution includes docker-compose.dcproj (Visual Studio container tooling). MSBuildWorkspace
-# cannot open it and the loader aborts the whole scan on that, so it is taken out of the solution.
+# The solution includes docker-compose.dcproj (Visual Studio container tooling), which `dotnet build` of
+# the solution would need; it is taken out. (The scan skips it by itself: the loader reports it as not a
+# C# project.)
 python3 - "$1/JobsTrainer.sln" <<'PY'
 import re, sys
 p = sys.argv[1]; t = open(p, encoding="utf-8-sig").read()

@@ -14,9 +14,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LZM0001StaticHeavyInitializer = Create(
         RuleIds.StaticHeavyInitializer,
         "Heavy type initialized by a static initializer",
-        "'{0}' from heavy package '{1}' is created by a static {2}; it runs as soon as any static member of '{3}' is first used",
+        "'{0}' from heavy package '{1}' is {2}; it runs as soon as any static member of '{3}' is first used",
         DiagnosticSeverity.Warning,
-        "Static field and property initializers and static constructors run when any static member of the type is first touched, so a heavy construction there loads its assemblies and native libraries long before it is needed. Hold the value in a lazy proxy instead.");
+        "Static field and property initializers and static constructors run when any static member of the type is first touched, so a heavy construction there loads its assemblies and native libraries long before it is needed. Hold the value in a lazy proxy instead. In an application this whole-compilation rule reports only classes that the startup path touches before the app is ready.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>LZM0002: heavy construction or call directly on a startup path.</summary>
     public static readonly DiagnosticDescriptor LZM0002HeavyWorkOnStartupPath = Create(
@@ -48,7 +49,7 @@ public static class Descriptors
         "Heavy type named in a startup method",
         "Heavy type '{0}' from package '{1}' is referenced by the code of startup method '{2}': compiling the method loads its assembly (about 2 ms per assembly, before the method's first line, even if this code never runs){3}",
         DiagnosticSeverity.Info,
-        "The runtime loads an assembly when a type from it is loaded, and most type loads happen when a method is JIT-compiled: every type its code references, written or not (a var local, a property's type, a called method's return type, a generic argument). Such a load costs about 2 ms per assembly and builds nothing; it matters for code that does not need to run during startup. Move that code into a separate method marked [MethodImpl(MethodImplOptions.NoInlining)]. Dependency-injection registrations are not reported: they run during startup wherever they are written.");
+        "The runtime loads an assembly when a type from it is loaded, and most type loads happen when a method is JIT-compiled: every type its code references, written or not (a var local, a property's type, a called method's return type, a generic argument). Such a load costs about 2 ms per assembly and builds nothing; it matters for code that does not need to run during startup. Move that code into a separate method marked [MethodImpl(MethodImplOptions.NoInlining)]. A lambda's delegate type counts too (a DI factory, an endpoint handler's parameters). A service registration runs during startup wherever it is written, so it gets no move; a package's own registration methods (AddDbContext<T>) are not reported, since calling them loads the package anyway.");
 
     /// <summary>LZM0006: lazy proxy forced on the startup path.</summary>
     public static readonly DiagnosticDescriptor LZM0006LazyProxyForcedAtStartup = Create(

@@ -12,7 +12,7 @@ public static class DiagnosticProperties
     /// <summary>Fully qualified name of the heavy type, without <c>global::</c>.</summary>
     public const string HeavyType = "HeavyType";
 
-    /// <summary>LZM0001: where the static initialization runs (<see cref="KindFieldInitializer"/>, …).</summary>
+    /// <summary>LZM0001: where the static initialization runs (<see cref="KindFieldInitializer"/>, …); LZM0005: <see cref="KindRegistration"/> or absent.</summary>
     public const string Kind = "Kind";
 
     /// <summary>LZM0001 kind: a static field initializer.</summary>
@@ -23,6 +23,15 @@ public static class DiagnosticProperties
 
     /// <summary>LZM0001 kind: a statement of a static constructor.</summary>
     public const string KindStaticConstructor = "StaticConstructor";
+
+    /// <summary>LZM0005 kind: the type is named by a service registration (AddSingleton…), which no move defers.</summary>
+    public const string KindRegistration = "Registration";
+
+    /// <summary>
+    /// LZM0001: the initializer builds nothing heavy, it only creates a delegate whose type names the heavy type
+    /// (the delegate type's name, e.g. <c>Func&lt;InferenceSession&gt;</c>); the lazy-member fix does not apply.
+    /// </summary>
+    public const string DelegateType = "DelegateType";
 
     /// <summary>LZM0002: which kind of startup path the statement is on (a <see cref="Infrastructure.StartupKind"/> name).</summary>
     public const string StartupKind = "StartupKind";

@@ -22,7 +22,7 @@ public static class Program
             .ConfigureServices(services =>
             {
                 services.AddSingleton(new MagickImage()); // LZM0003
-                services.AddSingleton(sp => new SqliteConnection("Data Source=:memory:"));
+                services.AddSingleton(sp => new SqliteConnection("Data Source=:memory:")); // LZM0005
                 services.AddHostedService<Warmup>();
             })
             .Build();

@@ -121,6 +121,18 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Unknown_web_startup_work_is_exit_2_naming_the_valid_values()
+    {
+        using var sample = await SampleSolution.CreateAsync(editorConfig: "lazymigrate.web_startup_work = first_request\n");
+        var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("'first_request'", result.Err);
+        Assert.Contains("lazymigrate.web_startup_work", result.Err);
+        Assert.Contains("'before_first_request'", result.Err);
+    }
+
+    [Fact]
     public async Task Empty_lzm0003_preferred_fix_means_the_default_and_is_accepted()
     {
         using var sample = await SampleSolution.CreateAsync(editorConfig: "lazymigrate.lzm0003.preferred_fix =\n");

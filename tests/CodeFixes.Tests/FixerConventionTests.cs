@@ -21,7 +21,7 @@ public class FixerConventionTests
     [Fact]
     public void Every_fixer_is_exported_has_a_stable_unique_key_and_a_custom_fix_all_for_all_scopes()
     {
-        Assert.Equal(6, s_fixers.Length);
+        Assert.Equal(7, s_fixers.Length);
         var keys = s_fixers.Select(t => (string?)t.GetField("Key", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)).ToList();
         Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(key)));
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
@@ -53,7 +53,7 @@ public class FixerConventionTests
             .Select(f => (string)f.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(7, keys.Count);
+        Assert.Equal(8, keys.Count);
         Assert.All(keys, key => Assert.Matches(@"(^|[\s,;])" + Regex.Escape(key) + @"([\s,.]|$)", tracking));
     }
 
@@ -77,7 +77,7 @@ public class FixerConventionTests
     {
         var reported = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         var fixable = s_fixers.SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds).Distinct().ToList();
-        Assert.Equal(new[] { "LZM0001", "LZM0002", "LZM0003", "LZM0005", "LZM0006", "LZM0008" }, fixable.OrderBy(id => id));
+        Assert.Equal(new[] { "LZM0001", "LZM0002", "LZM0003", "LZM0004", "LZM0005", "LZM0006", "LZM0008" }, fixable.OrderBy(id => id));
         Assert.All(fixable, id => Assert.Contains(id, reported));
     }
 }

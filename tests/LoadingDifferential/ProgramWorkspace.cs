@@ -212,7 +212,7 @@ internal sealed class ProgramWorkspace
         return errors;
     }
 
-    /// <summary>True when the program's dll is newer than its sources.</summary>
+    /// <summary>True when the program's dll is newer than its sources, the analyzer assemblies and the runtime.</summary>
     public bool IsUpToDate(ProgramRow row)
     {
         var dll = OutputDll(row);
@@ -221,8 +221,12 @@ internal sealed class ProgramWorkspace
             return false;
         }
 
+        // The analyzers run in the build and write the SARIF log: a build older than them reports stale findings.
         var built = File.GetLastWriteTimeUtc(dll);
-        return Sources(row).Keys.All(name => File.GetLastWriteTimeUtc(Path.Combine(ProjectDirectory(row), name)) <= built);
+        var inputs = Sources(row).Keys.Select(name => Path.Combine(ProjectDirectory(row), name))
+            .Concat(new[] { "LazyMigrate.Analyzers.dll", "LazyMigrate.CodeFixes.dll" }.Select(name => Path.Combine(_layout.AnalyzerDirectory, name)))
+            .Append(_layout.RuntimeDll);
+        return inputs.All(path => File.GetLastWriteTimeUtc(path) <= built);
     }
 
     private string Shorten(string line) => line.Replace(Directory + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);

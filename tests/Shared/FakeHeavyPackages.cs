@@ -135,9 +135,18 @@ internal static class FakeHeavyPackages
                 public DbContext() { }
                 public DbContext(DbContextOptions options) { }
                 public int SaveChanges() => 0;
+                public Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database => new Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade();
                 public void Dispose() { }
             }
             public class DbContextOptionsBuilder { public DbContextOptionsBuilder UseSqlite(string cs) => this; }
+            public static class RelationalDatabaseFacadeExtensions
+            {
+                public static void Migrate(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) { }
+            }
+        }
+        namespace Microsoft.EntityFrameworkCore.Infrastructure
+        {
+            public class DatabaseFacade { public bool EnsureCreated() => true; }
         }
         namespace Microsoft.Extensions.DependencyInjection
         {

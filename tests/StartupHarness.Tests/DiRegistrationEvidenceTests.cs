@@ -16,10 +16,11 @@ public sealed class DiRegistrationEvidenceTests
             builder.Services.AddSingleton<OrderBook>();
             builder.Services.AddTransient<IClock, Clock>();
             builder.Services.AddHostedService<OrderBookRefresher>();
+            builder.Services.AddDbContext<CatalogDb>(options => options.UseSqlite("Data Source=app.db"));
             """);
         try
         {
-            Assert.Equal(new[] { "VisionClient", "ArchiveClient", "OrderBook", "IClock" }, DiRegistrationEvidence.RegisteredTypes(file));
+            Assert.Equal(new[] { "VisionClient", "ArchiveClient", "OrderBook", "IClock", "CatalogDb" }, DiRegistrationEvidence.RegisteredTypes(file));
         }
         finally
         {
@@ -38,6 +39,11 @@ public sealed class DiRegistrationEvidenceTests
         Assert.Equal(new[] { "LazyMigrate.StartupHarness.Tests" }, found["DiRegistrationEvidenceTests"]);
         Assert.Equal(new[] { "xunit.core" }, found["FactAttribute"]);
         Assert.False(found.ContainsKey("NoSuchTypeAnywhere"));
+
+        // A type deriving from a package's type needs that package's assembly too (an app's DbContext and EF Core).
+        Assert.Equal(
+            new[] { "LazyMigrate.StartupHarness.Tests", "xunit.core" },
+            DiRegistrationEvidence.DefiningAssemblies(AppContext.BaseDirectory, new[] { nameof(FactStandIn) })[nameof(FactStandIn)]);
 
         // Internal types are not service types another assembly could register.
         Assert.Empty(DiRegistrationEvidence.DefiningAssemblies(AppContext.BaseDirectory, new[] { "HarnessOptions" }).Keys);
@@ -79,4 +85,9 @@ public sealed class DiRegistrationEvidenceTests
         // Without the build output's evidence nothing is explained, whatever the registrations are called.
         Assert.All(DiRegistrationEvidence.Explain(heavy, triggers, new[] { "VisionClient" }, new Dictionary<string, List<string>>()).Values, Assert.Null);
     }
+}
+
+/// <summary>A public type whose base type lives in another assembly (xunit's), as an app's DbContext subclass does.</summary>
+public class FactStandIn : FactAttribute
+{
 }

@@ -57,7 +57,20 @@ internal static class JitTypeMentions
             return new TypeMention(named.Syntax, named.Type, named.Info, isWritten: true);
         }
 
-        if (!isUnit || !includeImplicit)
+        if (!isUnit)
+        {
+            return null;
+        }
+
+        // Creating a delegate names its type in the unit's own code, whether or not the lambda ever runs
+        // (Func<IServiceProvider, Heavy> for a factory, Func<Heavy, string> for a handler taking a Heavy).
+        // Nothing is built, so no other rule reports it: it counts wherever the unit is.
+        if (FindDelegateType(unit, model, resolver, skip, cancellationToken) is { } created)
+        {
+            return created;
+        }
+
+        if (!includeImplicit)
         {
             return null;
         }
@@ -74,6 +87,38 @@ internal static class JitTypeMentions
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// The first lambda of the unit (own nodes) whose delegate type has a heavy part: the unit's code creates
+    /// that delegate, so compiling it loads the type even though the lambda's body is a method of its own.
+    /// </summary>
+    public static TypeMention? FindDelegateType(SyntaxNode unit, SemanticModel model, HeavyTypeResolver resolver, System.Func<SyntaxNode, bool>? skip, CancellationToken cancellationToken)
+    {
+        foreach (var node in CodeUnits.OwnNodes(unit))
+        {
+            if (node == unit || node is not AnonymousFunctionExpressionSyntax lambda || IsSkipped(node, unit, skip))
+            {
+                continue;
+            }
+
+            // The delegate creation shares the lambda's syntax: it is the anonymous function's parent (under a
+            // conversion to Delegate when the parameter is untyped, as for MapGet).
+            for (var operation = model.GetOperation(lambda, cancellationToken); operation is not null && operation.Syntax == lambda; operation = operation.Parent)
+            {
+                if (operation is IDelegateCreationOperation creation)
+                {
+                    if (HeavyPart(creation.Type, resolver) is { } heavy)
+                    {
+                        return new TypeMention(lambda, heavy.Type, heavy.Info, isWritten: false);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when any code of <paramref name="unit"/> (own nodes) makes the JIT load a heavy type.</summary>

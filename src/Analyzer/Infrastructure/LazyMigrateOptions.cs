@@ -28,18 +28,37 @@ internal sealed class LazyMigrateOptions
     public const string LazyValueMoveFix = "lazy_value_move";
 
     /// <summary>
+    /// Where the LZM0002 and LZM0004 fixes may move a web app's startup statement that runs for its effect
+    /// before the server starts: <c>keep</c> (no fix) or <c>before_first_request</c>.
+    /// </summary>
+    public const string WebStartupWorkKey = "lazymigrate.web_startup_work";
+
+    /// <summary>The default of <see cref="WebStartupWorkKey"/>: such statements stay where they are.</summary>
+    public const string KeepWebStartupWork = "keep";
+
+    /// <summary>The opt-in value of <see cref="WebStartupWorkKey"/>: the statement runs once, before the first request is served.</summary>
+    public const string BeforeFirstRequest = "before_first_request";
+
+    /// <summary>
     /// True when the options for <paramref name="tree"/> (its own, else the global ones) ask for the
     /// lazy-value move as the first LZM0003 fix.
     /// </summary>
     public static bool PrefersLazyValueMove(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree)
+        => HasValue(provider, tree, LZM0003PreferredFixKey, LazyValueMoveFix);
+
+    /// <summary>True when the options for <paramref name="tree"/> let the fixes move a web app's startup work before the first request.</summary>
+    public static bool MovesWebStartupWork(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree)
+        => HasValue(provider, tree, WebStartupWorkKey, BeforeFirstRequest);
+
+    private static bool HasValue(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree, string key, string expected)
     {
-        if ((tree is null || !provider.GetOptions(tree).TryGetValue(LZM0003PreferredFixKey, out var value))
-            && !provider.GlobalOptions.TryGetValue(LZM0003PreferredFixKey, out value))
+        if ((tree is null || !provider.GetOptions(tree).TryGetValue(key, out var value))
+            && !provider.GlobalOptions.TryGetValue(key, out value))
         {
             return false;
         }
 
-        return string.Equals(value.Trim(), LazyValueMoveFix, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(value.Trim(), expected, StringComparison.OrdinalIgnoreCase);
     }
 
     private static readonly string[] s_keys = { HeavyAssembliesKey, NotHeavyAssembliesKey, HeavyTypesKey, StartupMethodsKey, ReadyMethodsKey };

@@ -113,6 +113,22 @@ internal sealed class ServiceRegistration
     public static bool IsRegistrationNode(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
         node is InvocationExpressionSyntax invocation && IsRegistration(invocation, model, cancellationToken);
 
+    /// <summary>
+    /// A registration through a package's own method (AddDbContext&lt;T&gt;, AddEntityFrameworkStores&lt;T&gt;, AddAzureClients…),
+    /// not one of the container's generic lifetimes (AddSingleton, AddScoped, AddTransient and their TryAdd and
+    /// keyed forms). Calling such a method loads its package anyway, so the types it names add nothing that
+    /// moving the call could defer. The generic lifetimes live in the container's own assembly: a heavy type
+    /// they name (written or inferred, also as a factory's return type) is the only reason its assembly loads.
+    /// </summary>
+    public static bool IsPackageRegistrationNode(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation
+        && IsRegistration(invocation, model, cancellationToken)
+        && !IsLifetimeRegistration(invocation, model, cancellationToken);
+
+    /// <summary>True when <paramref name="invocation"/> is one of the container's generic lifetimes (AddSingleton…, AddHostedService).</summary>
+    public static bool IsLifetimeRegistration(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        IsCandidate(invocation) && Analyze(invocation, model, cancellationToken) is not null;
+
     /// <summary>True when <paramref name="invocation"/> registers services rather than building them.</summary>
     public static bool IsRegistration(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
         {
             if (HeavyExpressions.FindHeavyTypeName(signature, isUnit: false, model, resolver, cancellationToken) is { } named)
             {
-                Report(context, body, named.Syntax, named.Type, named.Info);
+                Report(context, body, named.Syntax, named.Type, named.Info, inRegistration: false);
                 break;
             }
         }
@@ -50,9 +50,9 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
             // A type only the compiled code names (var, a property's type, a return type…) is reported where
             // moving the code defers the load: after the ready cut, or in code that runs only on some paths.
             var includeImplicit = !beforeCut || IsConditional(unit, body.Owner);
-            if (JitTypeMentions.FindFirst(unit, isUnit: true, model, resolver, node => ServiceRegistration.IsRegistrationNode(node, model, cancellationToken), cancellationToken, includeImplicit) is { } mention)
+            if (JitTypeMentions.FindFirst(unit, isUnit: true, model, resolver, node => ServiceRegistration.IsPackageRegistrationNode(node, model, cancellationToken), cancellationToken, includeImplicit) is { } mention)
             {
-                Report(context, body, mention.Syntax, mention.Type, mention.Info);
+                Report(context, body, mention.Syntax, mention.Type, mention.Info, InRegistration(mention.Syntax, unit, model, cancellationToken));
             }
         }
     }
@@ -114,14 +114,40 @@ public sealed class LZM0005HeavyTypeNamedInStartupMethodAnalyzer : DiagnosticAna
         _ => System.Array.Empty<SyntaxNode>(),
     };
 
-    private static void Report(SyntaxNodeAnalysisContext context, StartupBody body, SyntaxNode syntax, ITypeSymbol type, HeavyInfo info)
+    /// <summary>True when <paramref name="syntax"/> is part of a service registration (AddSingleton…) within <paramref name="unit"/>.</summary>
+    private static bool InRegistration(SyntaxNode syntax, SyntaxNode unit, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
+        for (var current = syntax; current is not null; current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax invocation && ServiceRegistration.IsLifetimeRegistration(invocation, model, cancellationToken))
+            {
+                return true;
+            }
+
+            if (current == unit)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, StartupBody body, SyntaxNode syntax, ITypeSymbol type, HeavyInfo info, bool inRegistration)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.PackageName, info.PackageName)
+            .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(type));
+        if (inRegistration)
+        {
+            // A registration runs during startup wherever it is written: the code fix has nothing to move.
+            properties = properties.Add(DiagnosticProperties.Kind, DiagnosticProperties.KindRegistration);
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.LZM0005HeavyTypeNamedInStartupMethod,
             syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.PackageName, info.PackageName)
-                .Add(DiagnosticProperties.HeavyType, SymbolNames.Qualified(type)),
+            properties,
             type.Name,
             info.PackageName,
             body.DisplayName,

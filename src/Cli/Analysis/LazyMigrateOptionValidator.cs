@@ -35,6 +35,15 @@ public static class LazyMigrateOptionValidator
                 + $"'{LazyMigrateOptions.FactoryRegistrationFix}' or '{LazyMigrateOptions.LazyValueMoveFix}'";
         }
 
+        if (options.TryGetValue(LazyMigrateOptions.WebStartupWorkKey, out var webStartupWork)
+            && webStartupWork.Trim() is { Length: > 0 } work
+            && !string.Equals(work, LazyMigrateOptions.KeepWebStartupWork, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(work, LazyMigrateOptions.BeforeFirstRequest, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"'{work}' is not a valid value for '{LazyMigrateOptions.WebStartupWorkKey}' (in {source}): use "
+                + $"'{LazyMigrateOptions.KeepWebStartupWork}' or '{LazyMigrateOptions.BeforeFirstRequest}'";
+        }
+
         foreach (var (key, accepted) in s_keys)
         {
             if (!options.TryGetValue(key, out var raw) || string.IsNullOrWhiteSpace(raw))

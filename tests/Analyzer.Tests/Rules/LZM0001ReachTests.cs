@@ -39,7 +39,7 @@ public sealed class LZM0001ReachTests
             .Expect(new DiagnosticResult("LZM0001", DiagnosticSeverity.Warning)
                 .WithSpan("/0/Test1.cs", 6, 42, 6, 48)
                 // The options builder only records settings (a catalog configuration type): the context is the heavy object.
-                .WithArguments("PhotoDb", "Microsoft.EntityFrameworkCore", "field initializer, through Open", "Catalog"))
+                .WithArguments("PhotoDb", "Microsoft.EntityFrameworkCore", "created by a static field initializer, through Open", "Catalog"))
             .ValidateAsync();
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class LZM0001ReachTests
             static class Catalog
             {
                 public static readonly Lazy<PhotoDb> Db = new(Open);
-                public static readonly Func<PhotoDb> Factory = () => Open();
+                public static readonly Func<object> Factory = () => Open();
                 public static readonly string Title = Describe(3);
 
                 private static PhotoDb Open() => new PhotoDb(new DbContextOptions());

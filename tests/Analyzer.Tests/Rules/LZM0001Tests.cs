@@ -174,8 +174,8 @@ public sealed class LZM0001Tests
                 static readonly Lazy<InferenceSession> B = new Lazy<InferenceSession>(() => InferenceSession.Create("b"));
                 static readonly LazyValue C = new("Microsoft.ML.OnnxRuntime", () => new InferenceSession("c"));
                 static readonly LazyValue D = new LazyValue("Microsoft.ML.OnnxRuntime", CreateSession);
-                static readonly Func<InferenceSession> E = () => new InferenceSession("e");
-                static readonly Func<InferenceSession> F = delegate { return new InferenceSession("f"); };
+                static readonly Func<object> E = () => new InferenceSession("e");
+                static readonly Func<object> F = delegate { return new InferenceSession("f"); };
                 static object CreateSession() => new InferenceSession("d");
             }
             """).ValidateAsync();

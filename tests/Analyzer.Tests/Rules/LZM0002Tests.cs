@@ -68,7 +68,7 @@ public sealed class LZM0002Tests
                 public void ConfigureServices(IServiceCollection services)
                 {
                     var connection = {|LZM0002:new SqliteConnection("x")|};
-                    services.AddSingleton(sp => new SqliteConnection("lazy"));
+                    services.AddSingleton({|LZM0005:sp => new SqliteConnection("lazy")|});
                 }
 
                 public void Configure(IApplicationBuilder app) => {|LZM0002:ImageMagick.MagickNET.Initialize()|};
@@ -178,7 +178,7 @@ public sealed class LZM0002Tests
             {
                 static void Main()
                 {
-                    Task.Run(() => new InferenceSession("background"));
+                    Task.Run({|LZM0005:() => new InferenceSession("background")|});
                     Func<object> later = () => InferenceSession.Create("later");
                     void Local() => InferenceSession.Create("local");
                     var client = new System.Net.Http.HttpClient();
@@ -244,9 +244,9 @@ public sealed class LZM0002Tests
                 static async Task Main()
                 {
                     await Run(async () => { {|LZM0002:MagickNET.Initialize()|}; await Task.Yield(); });
-                    await Task.WhenAll(new[] { "a", "b" }.Select(async name => { await Task.Yield(); return {|LZM0002:new InferenceSession(name)|}; }));
+                    await Task.WhenAll(new[] { "a", "b" }.Select({|LZM0005:async name => { await Task.Yield(); return {|LZM0002:new InferenceSession(name)|}; }|}));
                     OnExit(() => new InferenceSession("stored: runs at exit, if ever"));
-                    _ = Task.Run(() => new InferenceSession("fire and forget, on a thread-pool thread"));
+                    _ = Task.Run({|LZM0005:() => new InferenceSession("fire and forget, on a thread-pool thread")|});
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => new MagickImage();
                     LazyMigrate.LazyLoading.MarkReady();
                 }

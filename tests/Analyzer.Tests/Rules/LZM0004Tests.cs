@@ -13,7 +13,7 @@ public sealed class LZM0004Tests
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.ML.OnnxRuntime;
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddSingleton(sp => new InferenceSession("m"));
+            builder.Services.AddSingleton({|LZM0005:sp => new InferenceSession("m")|});
             var app = builder.Build();
             var session = {|LZM0004:app.Services.GetRequiredService<InferenceSession>()|};
             var again = {|LZM0004:app.Services.GetService(typeof(InferenceSession))|};

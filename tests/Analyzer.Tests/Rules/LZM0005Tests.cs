@@ -57,7 +57,7 @@ public sealed class LZM0005Tests
             """).ValidateAsync();
 
     [Fact]
-    public Task DoesNotReport_nameof_factories_system_types_or_ordinary_methods() =>
+    public Task DoesNotReport_nameof_light_factories_system_types_or_ordinary_methods() =>
         AnalyzerTestBuilder.Create().WithSource("""
             using System;
             using System.Collections.Generic;
@@ -69,7 +69,7 @@ public sealed class LZM0005Tests
                 {
                     var name = nameof(InferenceSession);
                     var services = new ServiceCollection();
-                    services.AddSingleton(sp => new InferenceSession("m"));
+                    services.AddSingleton<object>(sp => new InferenceSession("m"));
                     var list = new List<string>();
                     Console.WriteLine(typeof(Uri));
                 }

@@ -11,9 +11,6 @@ public static class RulesWithoutFix
     /// <summary>The reason <paramref name="ruleId"/> has no fix; a generic sentence for rules not listed.</summary>
     public static string Reason(string ruleId) => ruleId switch
     {
-        RuleIds.HeavyServiceResolvedAtStartup =>
-            "LZM0004 has no fix: where to resolve the service depends on where it is first needed; inject it there, " +
-            "resolve it lazily (Lazy<T> or a factory), or warm it up in the background after the ready point",
         RuleIds.UnreferencedLazyAssembly =>
             "LZM0007 has no fix: only the author knows the right assembly name, or that the package should be referenced",
         _ => $"{ruleId} has no code fix",

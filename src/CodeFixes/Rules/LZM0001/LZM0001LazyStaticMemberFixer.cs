@@ -41,7 +41,10 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
 
     /// <inheritdoc />
     protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
-        => target.FirstAncestorOrSelf<EqualsValueClauseSyntax>() is not null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null
+        => diagnostic.Properties.ContainsKey(Analyzers.DiagnosticProperties.DelegateType)
+            ? "the initializer only stores a delegate whose type names the heavy type, which the lazy-value rewrite does not handle: " +
+              "type the member with a light delegate type (Func<object>), or keep it in a class that is first used after ready"
+            : target.FirstAncestorOrSelf<EqualsValueClauseSyntax>() is not null || target.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null
             ? "the static member cannot become a lazy value with the same meaning (the fix leaves alone a field written outside its initializer, " +
               "one with attributes or 'volatile', several fields in one declaration and a property with a setter); make it lazy by hand"
             : $"the fix rewrites static field and property initializers and simple assignments in a static constructor; this heavy work is in {EnclosingMemberName(target)}: " +
@@ -49,6 +52,12 @@ public sealed class LZM0001LazyStaticMemberFixer : LazyFixerBase
 
     internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        // A stored delegate: the rewrite's factory returns object, which a lambda cannot convert to (see DescribeUnfixable).
+        if (diagnostic.Properties.ContainsKey(Analyzers.DiagnosticProperties.DelegateType))
+        {
+            return null;
+        }
+
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)
         {

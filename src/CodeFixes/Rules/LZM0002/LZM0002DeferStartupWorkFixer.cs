@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LazyMigrate.Analyzers;
+using LazyMigrate.Analyzers.Infrastructure;
 using LazyMigrate.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -70,14 +71,28 @@ public sealed class LZM0002DeferStartupWorkFixer : LazyFixerBase
             ? "the local cannot be deferred with the same meaning (the fix leaves alone a local that is written or passed by reference later, " +
               "built from values that change, awaited, declared in a loop or a lambda, or one of several in a declaration); defer it by hand"
             : $"the fix defers locals whose value is used later; this statement in {EnclosingMemberName(target)} runs for its effect, " +
-              "and deferring it would change when that effect happens: if nothing before the ready point needs it, move it after the ready point by hand";
+              "and deferring it would change when that effect happens: if nothing before the ready point needs it, move it after the ready point by hand " +
+              $"(in a web app, '{LazyMigrateOptions.WebStartupWorkKey} = {LazyMigrateOptions.BeforeFirstRequest}' lets the fix run it before the first request instead)";
     }
 
     /// <inheritdoc />
     protected override string GetTitle(bool runtime, SyntaxNode target)
         => LZM0002BackgroundServiceStart.IsInExecuteAsync(target) ? LZM0002BackgroundServiceStart.Title : GetTitle(runtime);
 
-    internal override Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    internal override async Task<Document?> ApplyAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        // Configured for web apps: a whole startup statement that runs for its effect moves before the
+        // first request (deferring the object it uses inside would gain nothing: it is used at once).
+        if (FirstRequestGate.IsEnabled(document)
+            && await FirstRequestGate.TryApplyAsync(document, target, cancellationToken).ConfigureAwait(false) is { } gated)
+        {
+            return gated;
+        }
+
+        return await DeferAsync(document, target, diagnostic, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Document?> DeferAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // A background service's work is not deferred statement by statement: the whole service
         // starts once the app is ready (the same equivalence key, so Fix All and dotnet format apply both).

@@ -34,7 +34,10 @@ public sealed class LZM0005ExtractHeavyReferenceFixer : LazyFixerBase
 
     /// <inheritdoc />
     protected override string DescribeUnfixable(SyntaxNode target, Diagnostic diagnostic)
-        => target.FirstAncestorOrSelf<ParameterListSyntax>() is not null
+        => diagnostic.Properties.TryGetValue(Analyzers.DiagnosticProperties.Kind, out var kind) && kind == Analyzers.DiagnosticProperties.KindRegistration
+            ? "a service registration runs during startup wherever it is written, so moving it would defer nothing; the assembly load stays " +
+              "unless the registration stops naming the heavy type (for an instance or factory of a heavy service, see LZM0003's lazy_value_move)"
+            : target.FirstAncestorOrSelf<ParameterListSyntax>() is not null
             || target.AncestorsAndSelf().OfType<TypeSyntax>().Any(t => t.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
             ? "the heavy type is in the method's signature, which every caller's compilation reads: change the signature by hand (take a light type or an interface)"
             : "the statements cannot move into a separate method with the same flow (the fix leaves alone a run that returns, breaks or jumps out, " +

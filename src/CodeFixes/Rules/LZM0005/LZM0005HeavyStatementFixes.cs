@@ -16,8 +16,10 @@ internal static class LZM0005HeavyStatementFixes
 {
     public static Task<Document?> ExtractAsync(Document document, SyntaxNode target, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        // A registration runs during startup wherever it is written: moving it would defer nothing.
         var statement = target.FirstAncestorOrSelf<StatementSyntax>();
-        if (statement is null || statement is BlockSyntax)
+        if (statement is null || statement is BlockSyntax
+            || diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind) && kind == DiagnosticProperties.KindRegistration)
         {
             return Task.FromResult<Document?>(null);
         }

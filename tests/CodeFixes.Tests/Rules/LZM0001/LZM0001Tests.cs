@@ -193,6 +193,19 @@ public class LZM0001Tests
         runtime: true);
 
     [Fact]
+    public Task Stored_delegate_of_a_heavy_type_no_fix() => Verify<LZM0001LazyStaticMemberFixer>.NoFixAsync(
+        """
+        using System;
+        using Microsoft.ML.OnnxRuntime;
+
+        static class Registry
+        {
+            public static readonly Func<SessionOptions> Make = {|LZM0001:() => new SessionOptions()|};
+        }
+        """,
+        runtime: true);
+
+    [Fact]
     public Task Non_readonly_field_never_written_becomes_get_only_property() => Verify<LZM0001LazyStaticMemberFixer>.FixAsync(
         """
         using Microsoft.ML.OnnxRuntime;

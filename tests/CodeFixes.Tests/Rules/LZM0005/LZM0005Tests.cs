@@ -22,7 +22,7 @@ public class LZM0005Tests
                 var count = args.Length;
                 // log the type
                 Console.WriteLine(typeof({|LZM0005:InferenceSession|}).Name + count);
-                services.AddSingleton<IModel, OnnxModel>();
+                services.AddSingleton<{|LZM0005:IModel|}, OnnxModel>();
                 var name = typeof({|LZM0005:SessionOptions|}).FullName;
                 Console.WriteLine(name);
             }
@@ -42,7 +42,7 @@ public class LZM0005Tests
                 var count = args.Length;
                 // log the type
                 UseInferenceSession(count);
-                services.AddSingleton<IModel, OnnxModel>();
+                services.AddSingleton<{|LZM0005:IModel|}, OnnxModel>();
                 var name = ComputeSessionOptions();
                 Console.WriteLine(name);
             }
@@ -116,6 +116,25 @@ public class LZM0005Tests
         }
         """,
         runtime: false,
+        OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Registration_no_fix() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.ML;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var services = new ServiceCollection();
+                services.AddSingleton({|LZM0005:sp => new MLContext(seed: 1)|});
+                LazyMigrate.LazyLoading.MarkReady();
+            }
+        }
+        """,
+        runtime: true,
         OutputKind.ConsoleApplication);
 
     private const string Helpers = """
