@@ -68,7 +68,7 @@ public sealed class MigrateTests
         Assert.Contains("output after ready differs", result.Err);
         Assert.Contains("onnx loaded before first use: True", result.Err);
         Assert.Equal(MigrateSample.ModelsSource, File.ReadAllText(sample.ModelsPath));
-        Assert.Equal(new[] { "Directory.Build.props", "Directory.Packages.props", "MigrateApp.csproj", "Models.cs", "Program.cs" },
+        Assert.Equal(new[] { ".editorconfig", "Directory.Build.props", "Directory.Packages.props", "MigrateApp.csproj", "Models.cs", "Program.cs" },
             Directory.GetFiles(sample.Directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -37,12 +37,15 @@ public sealed class MigrateSample : IDisposable
             private static int Main()
             {
                 Console.WriteLine("models: " + Models.Name);
-                Console.WriteLine("READY");
+                Ready();
                 var loaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.ML.OnnxRuntime");
                 Console.WriteLine("onnx loaded before first use: " + loaded);
                 Console.WriteLine("level: " + Models.Level());
                 return 0;
             }
+
+            // The ready signal (named in .editorconfig): a program without one is a job, whose work is not startup.
+            private static void Ready() => Console.WriteLine("READY");
         }
 
         """;
@@ -102,10 +105,7 @@ public sealed class MigrateSample : IDisposable
 
             """);
         File.WriteAllText(_temp.Combine("Program.cs"), twoRules ? TwoRuleProgramSource : ProgramSource);
-        if (twoRules)
-        {
-            File.WriteAllText(_temp.Combine(".editorconfig"), "root = true\n\n[*.cs]\nlazymigrate.ready_methods = MigrateApp.Program.Ready\n");
-        }
+        File.WriteAllText(_temp.Combine(".editorconfig"), "root = true\n\n[*.cs]\nlazymigrate.ready_methods = MigrateApp.Program.Ready\n");
 
         File.WriteAllText(ModelsPath, ModelsSource);
     }
