@@ -96,21 +96,27 @@ public static class RemainingLoads
                 : ": its code fix declined this case (`lazymigrate fix --dry-run` says why)"));
         }
 
+        // A registration naming the type explains a load the JIT makes, whether or not LZM0005 (a heavy type named in
+        // the method, without a fix for a registration) reports it too; other rules' diagnostics say more.
+        if (explanations.SelectMany(e => e.Diagnostics).All(d => d.Id == Analyzers.RuleIds.HeavyTypeNamedInStartupMethod))
+        {
+            foreach (var explanation in explanations)
+            {
+                if (await FindRegistrationAsync(solution, explanation.Load, root, cancellationToken).ConfigureAwait(false) is { } registration)
+                {
+                    return (DiRegistration, $"the registration at {registration} names the service type, so compiling the method that holds it loads the type's assembly (no code of the package runs); " +
+                        "a registration of that type must name it (LZM0003's lazy_value_move fix removes the registration instead: docs/rules/LZM0003.md)");
+                }
+            }
+        }
+
         if (explanations.SelectMany(e => e.Diagnostics).FirstOrDefault() is { } diagnostic)
         {
             var why = diagnostic.Id == Analyzers.RuleIds.HeavyServiceResolvedAtStartup
-                ? "resolving the service and the work done with it (a schema migration, a warm-up) run before the app starts on purpose; moving them after start changes what the first requests see, so it is yours to decide"
+                ? "resolving the service and the work done with it (a schema migration, a warm-up) run before the app starts on purpose; moving them after start changes what the first requests see, so it is yours to decide " +
+                    "(in a web app, `lazymigrate.web_startup_work = before_first_request` in .editorconfig opts into running it before the first request: docs/rules/LZM0004.md)"
                 : "the rule has no code fix; change the code by hand";
             return (ByHand, $"{Where(diagnostic)} has no automatic fix: {why}");
-        }
-
-        foreach (var explanation in explanations)
-        {
-            if (await FindRegistrationAsync(solution, explanation.Load, root, cancellationToken).ConfigureAwait(false) is { } registration)
-            {
-                return (DiRegistration, $"the registration at {registration} names the service type, so compiling the method that holds it loads the type's assembly (no code of the package runs); " +
-                    "a registration of that type must name it (LZM0003's lazy_value_move fix removes the registration instead: docs/rules/LZM0003.md)");
-            }
         }
 
         return (Unexplained, "no LZM diagnostic lies on its call path (`lazymigrate profile` shows the stack)");

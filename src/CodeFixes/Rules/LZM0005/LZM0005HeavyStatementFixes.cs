@@ -126,12 +126,23 @@ internal static class LZM0005HeavyStatementFixes
 
             // Under Fix All, a later diagnostic of a run already moved now sits in the generated method.
             var owner = statement.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
-            if (owner is null || LazyMigrate.Analyzers.Infrastructure.StartupPathClassifier.Classify(owner, model, resolver.Options, cancellationToken) is null)
+            var body = owner is null ? null : LazyMigrate.Analyzers.Infrastructure.StartupPathClassifier.Classify(owner, model, resolver.Options, cancellationToken);
+            if (body is null)
             {
                 return null;
             }
 
             var run = LZM0005StatementRun.Find(statement, siblings, model, resolver, cancellationToken);
+
+            // Heavy work before the ready point is LZM0002's to defer; moved into a method first, it would
+            // still run before ready, and LZM0002's fix (applied after this one by dotnet format) could not find it.
+            var beforeReady = body.Units().Where(u => u.BeforeCut).Select(u => u.Unit).ToList();
+            if ((run.Count > 1 ? run : new List<StatementSyntax> { statement }).Any(s => beforeReady.Any(u => u.Span.Contains(s.Span))
+                && LazyMigrate.Analyzers.Infrastructure.HeavyExpressions.FindOutermost(s, model, resolver, cancellationToken) is not null))
+            {
+                throw new FixSkippedException("these statements do heavy work before the ready point, which LZM0002's fix defers; moved into a method first, the work would still run before ready");
+            }
+
             if (run.Count > 1)
             {
                 return await StatementExtractor.ExtractRunAsync(document, run, LZM0005StatementRun.Name(run, model, resolver, cancellationToken), cancellationToken).ConfigureAwait(false);

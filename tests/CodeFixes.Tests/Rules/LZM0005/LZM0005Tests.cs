@@ -8,6 +8,24 @@ namespace LazyMigrate.CodeFixes.Tests.Rules;
 public class LZM0005Tests
 {
     [Fact]
+    public Task Heavy_work_before_the_ready_point_is_left_to_LZM0002() => Verify<LZM0005ExtractHeavyReferenceFixer>.NoFixAsync(
+        """
+        using System;
+        using System.Linq;
+        using ImageMagick;
+
+        // The statements name Magick.NET's format type (a lambda's delegate type) and do the format query
+        // before ready: LZM0002's fix defers that work, so this fix must not move it into a method that still runs first.
+        var formats = {|LZM0002:MagickNET.SupportedFormats|};
+        var canRead = formats.Any({|LZM0005:f => f.SupportsReading|});
+        Console.WriteLine(canRead);
+        LazyMigrate.LazyLoading.MarkReady();
+        """,
+        runtime: true,
+        OutputKind.ConsoleApplication);
+
+
+    [Fact]
     public Task Typeof_generic_argument_and_local_value_in_one_method_moved_out() => Verify<LZM0005ExtractHeavyReferenceFixer>.FixAsync(
         """
         using System;
