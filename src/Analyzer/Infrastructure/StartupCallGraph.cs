@@ -225,9 +225,10 @@ internal sealed class StartupCallGraph
         var startup = _environment.ClassifyStartup(node, model, resolver.Options, cancellationToken);
         var symbol = node is CompilationUnitSyntax or AnonymousFunctionExpressionSyntax ? null : Declared(node, model, cancellationToken);
 
-        if (startup is { IsJob: true })
+        if (startup is { IsJob: true } && !_collectTouches)
         {
-            // The entry point of a program that never becomes ready: its calls are the job, not startup.
+            // The entry point of a program that never becomes ready: its calls are the job, not startup. For the
+            // classes it touches it still counts: they are initialized when the program runs (LZM0001).
             return;
         }
 

@@ -145,4 +145,23 @@ public sealed class LZM0001StartupReachTests
                     "named by the delegate type 'Func<SessionOptions>' of a static field initializer (nothing is built until the delegate is called, but compiling the type initializer loads the package's assembly)",
                     "Registry"))
             .ValidateAsync();
+
+    [Fact]
+    public Task Reports_a_class_a_one_shot_console_uses_but_not_one_it_never_calls_into() =>
+        AnalyzerTestBuilder.Create().AsConsoleApplication().WithSource(Registry).WithSource("""
+            using System;
+            using Microsoft.ML;
+            static class ModelBuilder
+            {
+                private static readonly MLContext Context = new MLContext(seed: 1);
+                public static void CreateModel() => Console.WriteLine(Context.Data);
+            }
+
+            static class Program
+            {
+                static void Main() => Console.WriteLine(Registry.Name);
+            }
+            """)
+            .Expect(RegistryValue())
+            .ValidateAsync();
 }
