@@ -11,6 +11,15 @@ namespace LazyMigrate.Cli.Tests;
 [Collection(CliCollection.Name)]
 public sealed class FixTests
 {
+    // The sample with a heavy object built and used in one statement of Main: LZM0002 reports it, and its
+    // fix has nothing to defer (the statement runs for its effect).
+    private static readonly string WithHeavyCallInMain = SampleSolution.ProgramSource.Replace(
+        "        Services.Counter++;\n",
+        "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
+        StringComparison.Ordinal);
+
+    private static int HeavyCallLine => WithHeavyCallInMain.Split('\n').ToList().FindIndex(l => l.Contains("\"inline\"", StringComparison.Ordinal)) + 1;
+
     [Fact]
     public async Task Dry_run_prints_a_unified_diff_and_writes_nothing()
     {
@@ -139,13 +148,9 @@ public sealed class FixTests
     {
         // The LZM0001 fix rewrites the field above Main; the discarded heavy call in Main (LZM0002)
         // has no fix and stays, so the remaining finding must point at its line in the file on disk.
-        var source = SampleSolution.ProgramSource.Replace(
-            "        Services.Counter++;\n",
-            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
-            StringComparison.Ordinal);
-        Assert.NotEqual(SampleSolution.ProgramSource, source);
+        var source = WithHeavyCallInMain;
         using var sample = await SampleSolution.CreateAsync(programSource: source);
-        var heavyCallLine = source.Split('\n').ToList().FindIndex(l => l.Contains("\"inline\"", StringComparison.Ordinal)) + 1;
+        var heavyCallLine = HeavyCallLine;
 
         var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
 
@@ -161,11 +166,7 @@ public sealed class FixTests
         // The discarded heavy call in Main runs for its effect (LZM0002 defers only locals), and
         // Startup.Warm builds a heavy object inside a method (the LZM0008 fix covers constructors and
         // initializers): each stays, and the line under each says why and what to do instead.
-        var source = SampleSolution.ProgramSource.Replace(
-            "        Services.Counter++;\n",
-            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
-            StringComparison.Ordinal);
-        Assert.NotEqual(SampleSolution.ProgramSource, source);
+        var source = WithHeavyCallInMain;
         using var sample = await SampleSolution.CreateAsync(programSource: source);
 
         var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
@@ -179,7 +180,7 @@ public sealed class FixTests
             Assert.True(index + 1 < lines.Count && lines[index + 1].StartsWith("    no fix: ", StringComparison.Ordinal), result.ToString());
         }
 
-        var heavyCallLine = source.Split('\n').ToList().FindIndex(l => l.Contains("\"inline\"", StringComparison.Ordinal)) + 1;
+        var heavyCallLine = HeavyCallLine;
         var statement = findings.Single(p => p.line.StartsWith($"  App/Program.cs:{heavyCallLine}:", StringComparison.Ordinal));
         Assert.Contains("this statement in method 'Main' runs for its effect", lines[statement.index + 1]);
         var method = findings.Single(p => p.line.Contains(": LZM0008:", StringComparison.Ordinal));
@@ -190,10 +191,7 @@ public sealed class FixTests
     public async Task Progress_names_only_rules_whose_fix_changes_something()
     {
         // LZM0002 fires on the discarded heavy call, but its fixer offers nothing for that shape.
-        var source = SampleSolution.ProgramSource.Replace(
-            "        Services.Counter++;\n",
-            "        Services.Counter++;\n        Console.WriteLine(new ModelSession(\"inline\").Run());\n",
-            StringComparison.Ordinal);
+        var source = WithHeavyCallInMain;
         using var sample = await SampleSolution.CreateAsync(programSource: source);
 
         var result = await CliRunner.RunAsync(sample.Root, "fix", sample.SolutionPath, "--dry-run");
