@@ -23,7 +23,7 @@ namespace LazyMigrate.StartupHarness;
 internal static class DiRegistrationEvidence
 {
     private static readonly Regex s_registration = new(
-        @"\.Add(?:Singleton|Scoped|Transient|DbContext|DbContextPool|DbContextFactory)\s*(?:<\s*(?<generic>[\w.]+)\s*(?:,[^>]*)?>)?\s*\(\s*(?:\w+\s*=>\s*new\s+(?<created>[\w.]+)\s*\()?",
+        @"\.Add(?!HostedService)\w*\s*(?:<\s*(?<generic>[\w.]+)\s*(?:,[^>]*)?>)?\s*\(\s*(?:\w+\s*=>\s*new\s+(?<created>[\w.]+)\s*\()?",
         RegexOptions.CultureInvariant);
 
     /// <summary>The service types registered in <paramref name="programFile"/>, short names.</summary>
@@ -45,8 +45,8 @@ internal static class DiRegistrationEvidence
     /// <summary>
     /// For each of <paramref name="typeNames"/> (short names), the simple names of the assemblies in
     /// <paramref name="outputDirectory"/> that define a public top-level type of that name, and of the
-    /// assembly defining its base type when that is another one (<c>class AppDb : DbContext</c> in the app
-    /// needs EF Core's assembly to load as soon as <c>AppDb</c> does). Reads metadata only.
+    /// assembly defining its base type when that is another one (an app's class deriving from a package's
+    /// base class needs the package's assembly as soon as the app's class loads). Reads metadata only.
     /// </summary>
     public static Dictionary<string, List<string>> DefiningAssemblies(string outputDirectory, IReadOnlyCollection<string> typeNames)
     {

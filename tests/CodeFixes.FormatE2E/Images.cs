@@ -4,6 +4,9 @@ namespace Consumer;
 
 internal static class Images
 {
+    // Printed before ready: reading it runs the static constructor, which builds the logo.
+    public static readonly string Name = "logo";
+
     private static readonly MagickImage Logo;
 
     static Images()

@@ -13,6 +13,7 @@ services.AddSingleton(new MagickImage(MagickColors.Red, 3, 2)); // the canvas
 Console.WriteLine("cheap static: " + Models.Cheap);
 Console.WriteLine("type: " + typeof(MagickImage).Name);
 Console.WriteLine("configured");
+Console.WriteLine("image: " + Images.Name);
 
 _ = Tools.Connection.Value;
 var cache = Tools.Prepare();

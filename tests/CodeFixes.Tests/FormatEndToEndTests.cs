@@ -16,13 +16,14 @@ namespace LazyMigrate.CodeFixes.Tests;
 /// of every rule, with the built analyzer and code-fix assemblies. With all eight rule ids: the result
 /// builds without a warning of any rule that has a fix, a second run changes nothing, the program
 /// prints exactly what it printed before, and <c>--verify-no-changes</c> (which reports every
-/// remaining diagnostic; dotnet format runs no fix in that mode) lists only the two rules that have
-/// no code fix, so a CI gate over the fixable rules passes.
+/// remaining diagnostic; dotnet format runs no fix in that mode) lists only the rules with findings no
+/// fix removes (LZM0004 and LZM0007 without a fix here, and LZM0005 for a factory registration, which
+/// names its service type wherever it is written), so a CI gate over the other rules passes.
 /// </summary>
 public sealed class FormatEndToEndTests : IDisposable
 {
     private static readonly string[] s_rules = { "LZM0001", "LZM0002", "LZM0003", "LZM0004", "LZM0005", "LZM0006", "LZM0007", "LZM0008" };
-    private static readonly string[] s_rulesWithoutFix = { "LZM0004", "LZM0007" };
+    private static readonly string[] s_rulesWithoutFix = { "LZM0004", "LZM0005", "LZM0007" };
     private static readonly string[] s_packages = { "Microsoft.ML.OnnxRuntime", "Magick.NET-Q8-x64", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Extensions.DependencyInjection" };
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "lazymigrate-format-e2e-" + Guid.NewGuid().ToString("N"));
@@ -65,7 +66,7 @@ public sealed class FormatEndToEndTests : IDisposable
         Assert.Contains("UseSessionOptions(services);", migrated["Program.cs"]);
         Assert.Contains("private static void UseSessionOptions(ServiceCollection services)", migrated["Program.cs"]);
         Assert.Contains("Report.Run(Options, services);", migrated["Program.cs"]);
-        Assert.Contains("_ = Task.Run(() => Tools.Connection.Value);", migrated["Program.cs"]);
+        Assert.Contains("_ = Task.Run(() => { _ = Tools.Connection.Value; });", migrated["Program.cs"]);
         Assert.Contains("_lazyOptions = new Lazy<object>(CreateOptions);", migrated["Tools.cs"]);
 
         var build = Run("dotnet", "build --no-restore --disable-build-servers -nodeReuse:false");

@@ -38,7 +38,7 @@ public static class HeavyStartupApp
                 {
                     public static int Main(string[] args)
                     {
-                        Console.WriteLine("app: starting");
+                        Console.WriteLine("app: starting " + Imaging.Label);
                         var options = new SessionOptions(); // expect: LZM0002
                         var services = new ServiceCollection();
                         services.AddSingleton(new SqliteConnection("Data Source=:memory:")); // expect: LZM0003
@@ -66,7 +66,7 @@ public static class HeavyStartupApp
 
                 internal static class Imaging
                 {
-                    // Touching the cheap Label runs this initializer too (beforefieldinit).
+                    // Main reads the cheap Label before ready, which runs this initializer too (beforefieldinit).
                     internal static readonly MagickImage Swatch = new MagickImage(MagickColors.Red, 2, 2); // expect: LZM0001
 
                     internal static readonly string Label = "swatch";

@@ -59,9 +59,14 @@ public sealed class LZM0006BackgroundWarmUpFixer : LazyFixerBase
             return null;
         }
 
-        var replacement = Generated.Fill(
-            Generated.Statement($"_ = global::System.Threading.Tasks.Task.Run(() => {Generated.Placeholder});"),
-            forced.WithoutTrivia())
+        // A value-returning lambda would be a Func<T> of the heavy type, which the startup method's JIT
+        // would load; a statement lambda is an Action and names nothing heavy.
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var returnsValue = model?.GetTypeInfo(forced, cancellationToken).Type is { SpecialType: not SpecialType.System_Void };
+        var template = returnsValue
+            ? $"_ = global::System.Threading.Tasks.Task.Run(() => {{ _ = {Generated.Placeholder}; }});"
+            : $"_ = global::System.Threading.Tasks.Task.Run(() => {Generated.Placeholder});";
+        var replacement = Generated.Fill(Generated.Statement(template), forced.WithoutTrivia())
             .WithTriviaFrom(statement);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         return document.WithSyntaxRoot(root!.ReplaceNode(statement, replacement));

@@ -20,7 +20,7 @@ public class LZM0002SingletonFactoryTests
         // The image-plugin check: can this build decode JPEG XL?
         var formats = {|LZM0002:MagickNET.SupportedFormats|};
         var upload = new UploadFormats(
-            Jxl: formats.Any(f => f.Format == MagickFormat.Jxl && f.SupportsReading)); // jxl only
+            Jxl: formats.Any({|LZM0005:f => f.Format == MagickFormat.Jxl && f.SupportsReading|})); // jxl only
         services.AddSingleton(upload);
 
         Console.WriteLine("ready");

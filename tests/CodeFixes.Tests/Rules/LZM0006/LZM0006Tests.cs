@@ -33,8 +33,8 @@ public class LZM0006Tests
         using Microsoft.ML.OnnxRuntime;
 
         // warm the model up
-        _ = Task.Run(() => Models.Session.Value);
-        _ = Task.Run(() => Models.Session.Get<InferenceSession>()); // typed
+        _ = Task.Run(() => { _ = Models.Session.Value; });
+        _ = Task.Run(() => { _ = Models.Session.Get<InferenceSession>(); }); // typed
         var options = {|LZM0006:Models.Options.Value|};
         Console.WriteLine(options);
 
@@ -75,7 +75,7 @@ public class LZM0006Tests
 
             public static void Main()
             {
-                _ = Task.Run(() => s_logo.Value);
+                _ = Task.Run(() => { _ = s_logo.Value; });
                 Console.WriteLine("ready");
             }
         }
