@@ -6,7 +6,6 @@ using LazyMigrate.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace LazyMigrate.CodeFixes.Infrastructure;
 
@@ -60,13 +59,10 @@ internal static class FirstRequestGate
 
         var taken = Names.IdentifiersIn(root);
         taken.UnionWith(model.LookupSymbols(statement.SpanStart).Select(s => s.Name));
-        var gate = Pick(taken, "beforeFirstRequest", "firstRequestWork");
-        var context = Pick(taken, "context", "httpContext");
-        var next = Pick(taken, "next", "nextMiddleware");
-        if (gate is null || context is null || next is null)
-        {
-            return null;
-        }
+        var names = MemberNames.For(document, model.SyntaxTree, null, taken);
+        var gate = names.Reserve(new[] { "beforeFirstRequest", "firstRequestWork" });
+        var context = names.Reserve(new[] { "context", "httpContext" });
+        var next = names.Reserve(new[] { "next", "nextMiddleware" });
 
         var indent = Indentation.Of(statement);
         var unit = await Indentation.UnitAsync(document, cancellationToken).ConfigureAwait(false);
@@ -89,7 +85,7 @@ internal static class FirstRequestGate
             $"{indent}}});")
             .WithTrailingTrivia(statement.GetTrailingTrivia());
 
-        var replacement = new[] { SimplifiedLater(work), SimplifiedLater(middleware) };
+        var replacement = new[] { Generated.MarkForSimplification(work), Generated.MarkForSimplification(middleware) };
         var newRoot = statement.Parent is GlobalStatementSyntax global
             ? root.ReplaceNode(global, replacement.Select(s => (SyntaxNode)SyntaxFactory.GlobalStatement(s)))
             : root.ReplaceNode(statement, replacement);
@@ -178,24 +174,4 @@ internal static class FirstRequestGate
             .Where(i => i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == local.Name
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, local))
             .Select(i => ((MemberAccessExpressionSyntax)i.Expression).Name.Identifier.ValueText);
-
-    private static string? Pick(HashSet<string> taken, params string[] candidates)
-    {
-        var name = candidates.FirstOrDefault(c => !taken.Contains(c));
-        if (name is not null)
-        {
-            taken.Add(name);
-        }
-
-        return name;
-    }
-
-    /// <summary>The generated statement with its <c>global::</c> names marked for the cleanup to shorten (and import); its layout is final.</summary>
-    private static StatementSyntax SimplifiedLater(StatementSyntax statement)
-    {
-        var qualified = statement.DescendantNodes()
-            .Where(n => n is AliasQualifiedNameSyntax || (n is QualifiedNameSyntax or MemberAccessExpressionSyntax && n.ToString().StartsWith("global::", System.StringComparison.Ordinal)))
-            .ToList();
-        return statement.ReplaceNodes(qualified, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-    }
 }

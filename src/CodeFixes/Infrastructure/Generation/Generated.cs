@@ -59,12 +59,16 @@ internal static class Generated
 
     public static T Annotate<T>(T node)
         where T : SyntaxNode
+        => MarkForSimplification(node).WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>Marks the <c>global::</c> names in <paramref name="node"/> for the cleanup to shorten and import, leaving its layout alone.</summary>
+    public static T MarkForSimplification<T>(T node)
+        where T : SyntaxNode
     {
         var qualified = node.DescendantNodesAndSelf()
             .Where(n => n is AliasQualifiedNameSyntax || (n is QualifiedNameSyntax or MemberAccessExpressionSyntax && n.ToString().StartsWith("global::", System.StringComparison.Ordinal)))
             .ToList();
-        node = node.ReplaceNodes(qualified, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-        return node.WithAdditionalAnnotations(Formatter.Annotation);
+        return node.ReplaceNodes(qualified, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
     }
 
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
